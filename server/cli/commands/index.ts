@@ -1,0 +1,6 @@
+import type { Command } from '../command';
+import { migrateCommand } from './migrate';
+import { serveCommand } from './serve';
+
+/** Every CLI command; one line each. */
+export const commands: Command[] = [serveCommand, migrateCommand];

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const environmentSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'PORT 必须是数字' })
+    .int('PORT 必须是整数')
+    .min(1, 'PORT 必须在 1–65535 之间')
+    .max(65535, 'PORT 必须在 1–65535 之间')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头')
+    .optional(),
+  FAZHI_DATA_DIR: z.string().min(1, 'FAZHI_DATA_DIR 不能为空').default('./data'),
+  FAZHI_TENANT: z
+    .string()
+    .regex(/^\d{6}$/, 'FAZHI_TENANT 必须是 6 位行政区划代码')
+    .default('410300'),
+  FAZHI_AUDIT_HASH: z
+    .enum(['sha256', 'sm3'], { message: 'FAZHI_AUDIT_HASH 只能是 sha256 或 sm3' })
+    .default('sha256'),
+  FAZHI_SEED_DEMO: z
+    .enum(['auto', 'never'], { message: 'FAZHI_SEED_DEMO 只能是 auto 或 never' })
+    .default('auto'),
+  FAZHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  FAZHI_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  tenantCode: string;
+  auditHash: 'sha256' | 'sm3';
+  seedDemo: 'auto' | 'never';
+  sessionIdleMinutes: number;
+  /** log2 of the scrypt cost parameter N. */
+  passwordCost: number;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once at start and lists every bad variable at once. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(environment).map(([key, value]) => [key, value === '' ? undefined : value]),
+  );
+  const parsed = environmentSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolve(env.FAZHI_DATA_DIR),
+    tenantCode: env.FAZHI_TENANT,
+    auditHash: env.FAZHI_AUDIT_HASH,
+    seedDemo: env.FAZHI_SEED_DEMO,
+    sessionIdleMinutes: env.FAZHI_SESSION_IDLE_MINUTES,
+    passwordCost: env.FAZHI_PASSWORD_COST,
+    logLevel: env.LOG_LEVEL,
+  };
+}

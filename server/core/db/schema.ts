@@ -1,0 +1,6 @@
+// Every table of the platform, for Drizzle and drizzle-kit. Each module owns its *-tables.ts.
+export * from '../access/access-tables';
+export * from '../audit/audit-tables';
+export * from '../calendar/calendar-tables';
+export * from '../procedures/procedure-tables';
+export * from '../../modules/org/org-tables';

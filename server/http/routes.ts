@@ -1,0 +1,8 @@
+import type { App } from './build-app';
+import type { Deps } from '../core/context';
+
+/** Every module's routes, registered under /api. One line per module. */
+export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
+  const modules: ((app: App, deps: Deps) => Promise<void>)[] = [];
+  for (const register of modules) await register(app, deps);
+}
