@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Deps } from '../core/context';
 import { registerApiNotFound, registerErrorHandler } from './plugins/error-handler';
 import { registerMetrics } from './plugins/metrics';
+import { registerRequestActor } from './plugins/request-actor';
 import { registerModuleRoutes } from './routes';
 
 /** The Fastify instance with zod type provider; every module's routes receive it. */
@@ -64,6 +65,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   registerMetrics(app);
+  registerRequestActor(app);
 
   app.get(
     '/api/health',
