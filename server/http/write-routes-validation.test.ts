@@ -28,7 +28,7 @@ async function countAllRows(platform: TestPlatform): Promise<number> {
     const result = await platform.deps.db.execute<{ n: number }>(
       sql.raw(`SELECT count(*)::int AS n FROM "${table}"`),
     );
-    total += result.rows[0]?.n ?? 0;
+    total += Number(result.rows[0]?.n ?? 0);
   }
   return total;
 }
@@ -41,9 +41,9 @@ describe.each(testDatabaseKinds())('every write route refuses a malformed body o
   afterAll(async () => platform.close());
 
   it('answers 400 naming the field, and writes nothing', async () => {
-    const spec = (await platform.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+    const spec = (await platform.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
       paths: Record<string, Record<string, OpenApiOperation>>;
-    };
+    }>();
     const before = await countAllRows(platform);
     const checked: string[] = [];
     for (const [path, operations] of Object.entries(spec.paths)) {
