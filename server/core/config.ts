@@ -21,6 +21,14 @@ const environmentSchema = z.object({
   FAZHI_AUDIT_HASH: z
     .enum(['sha256', 'sm3'], { message: 'FAZHI_AUDIT_HASH 只能是 sha256 或 sm3' })
     .default('sha256'),
+  /** PEM of the Ed25519 private key that signs audit tree heads; without it one is made under FAZHI_DATA_DIR/keys. */
+  FAZHI_AUDIT_SIGNING_KEY: z
+    .string()
+    .transform((value) => value.replace(/\\n/g, '\n'))
+    .refine((value) => /-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/.test(value), {
+      message: 'FAZHI_AUDIT_SIGNING_KEY 必须是 PKCS#8 PEM 格式的 Ed25519 私钥',
+    })
+    .optional(),
   FAZHI_SEED_DEMO: z
     .enum(['auto', 'never'], { message: 'FAZHI_SEED_DEMO 只能是 auto 或 never' })
     .default('auto'),
@@ -36,6 +44,8 @@ export type Config = {
   dataDir: string;
   tenantCode: string;
   auditHash: 'sha256' | 'sm3';
+  /** PEM of the tree-head signing key from the environment, if given. */
+  auditSigningKeyPem: string | undefined;
   seedDemo: 'auto' | 'never';
   sessionIdleMinutes: number;
   /** log2 of the scrypt cost parameter N. */
@@ -66,6 +76,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDir: resolve(env.FAZHI_DATA_DIR),
     tenantCode: env.FAZHI_TENANT,
     auditHash: env.FAZHI_AUDIT_HASH,
+    auditSigningKeyPem: env.FAZHI_AUDIT_SIGNING_KEY,
     seedDemo: env.FAZHI_SEED_DEMO,
     sessionIdleMinutes: env.FAZHI_SESSION_IDLE_MINUTES,
     passwordCost: env.FAZHI_PASSWORD_COST,
