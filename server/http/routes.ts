@@ -1,8 +1,9 @@
 import type { App } from './build-app';
 import type { Deps } from '../core/context';
+import { registerAuditRoutes } from '../core/audit/audit-routes';
 
 /** Every module's routes, registered under /api. One line per module. */
 export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
-  const modules: ((app: App, deps: Deps) => Promise<void>)[] = [];
+  const modules: ((app: App, deps: Deps) => Promise<void>)[] = [registerAuditRoutes];
   for (const register of modules) await register(app, deps);
 }
