@@ -18,6 +18,8 @@ import { signTreeHead } from './tree-heads';
 import { verifyAuditLog } from './verify-audit-log';
 
 const hex = (value: string) => Buffer.from(value, 'hex');
+/** Raw query rows: both drivers answer `{ rows }`. */
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export async function writeSampleEvents(
   deps: Deps,
@@ -143,7 +145,7 @@ describe.each(testDatabaseKinds())('audit log on %s', (database) => {
     const before = (await platform.app.inject({ method: 'GET', url: '/api/audit/tree-head' })).json();
     await writeSampleEvents(platform.deps, 5);
     const after = (await platform.app.inject({ method: 'GET', url: '/api/audit/tree-head' })).json();
-    expect(after.treeSize).toBe(before.treeSize + 5);
+    expect(after.treeSize).toBe(Number(before.treeSize) + 5);
     const response = await platform.app.inject({
       method: 'GET',
       url: `/api/audit/proofs/consistency?first=${before.treeSize}&second=${after.treeSize}`,
@@ -207,9 +209,9 @@ describe.each(testDatabaseKinds())('audit log on %s', (database) => {
   });
 
   it('finds an entry whose change was altered directly in the database and names its seq', async () => {
-    const [original] = (
-      await platform.deps.db.execute<{ change: unknown }>(sql`SELECT change FROM audit_events WHERE seq = 12`)
-    ).rows;
+    const [original] = rowsOf<{ change: unknown }>(
+      await platform.deps.db.execute(sql`SELECT change FROM audit_events WHERE seq = 12`),
+    );
     await platform.deps.db.execute(
       sql`UPDATE audit_events SET change = ${JSON.stringify({ 名称: '篡改', 序号: 12 })}::jsonb WHERE seq = 12`,
     );
@@ -282,8 +284,10 @@ describe.each(testDatabaseKinds())('audit log in SM3 mode on %s', (database) => 
   });
 
   it('hashes events, tree heads and proofs with SM3 end to end', async () => {
-    const { rows } = await platform.deps.db.execute<Record<string, unknown>>(
-      sql`SELECT seq, occurred_at, actor_user_id, actor_name, action, entity_type, entity_id, organization_id, change_digest, algorithm, leaf_hash FROM audit_events ORDER BY seq`,
+    const rows = rowsOf<Record<string, unknown>>(
+      await platform.deps.db.execute(
+        sql`SELECT seq, occurred_at, actor_user_id, actor_name, action, entity_type, entity_id, organization_id, change_digest, algorithm, leaf_hash FROM audit_events ORDER BY seq`,
+      ),
     );
     expect(rows).toHaveLength(10);
     for (const row of rows) {
