@@ -50,9 +50,10 @@ describe.each(testDatabaseKinds())('audit trail routes on %s', (database) => {
     platform = await buildTestPlatform({ database, env: { FAZHI_DATA_DIR: dataDir } });
     await prepareOnStart(platform.deps);
     app = await buildApp(platform.deps, { rateLimitPerMinute: 100_000 });
-    app.addHook('preHandler', async (request) => {
+    app.addHook('preHandler', (request, _reply, done) => {
       const who = request.headers['x-test-actor'];
       if (typeof who === 'string' && actors[who]) request.actor = actors[who];
+      done();
     });
     await app.ready();
     await platform.deps.db.insert(organizations).values([
