@@ -8,6 +8,8 @@ export const calendarYears = pgTable('calendar_years', {
   source: varchar('source', { length: 24 }).notNull(),
   /** 国务院办公厅关于X年部分节假日安排的通知 */
   noticeTitle: text('notice_title'),
+  /** bumped by every edit, so a cached calendar in any process sees the change */
+  revision: integer('revision').notNull().default(1),
   updatedBy: text('updated_by'),
   updatedAt: updatedAt(),
 });

@@ -39,6 +39,10 @@ export const procedureSteps = pgTable(
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name').notNull(),
     fields: jsonb('fields').notNull().default({}),
+    /** the effects the action declared (publish, notify, file), for the modules that carry them out */
+    effects: jsonb('effects').notNull().default([]),
+    /** the instance's revision after this step */
+    revision: integer('revision').notNull().default(0),
     performedAt: instant('performed_at').notNull(),
   },
   (table) => [
@@ -63,11 +67,14 @@ export const deadlines = pgTable(
     length: integer('length').notNull(),
     /** workingDays | days */
     unit: varchar('unit', { length: 16 }).notNull(),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
-    /** open | met | cancelled */
+    /** null while the calendar lacks a year the computation reaches (never guessed) */
+    dueDate: date('due_date', { mode: 'string' }),
+    /** open | paused | met | cancelled */
     status: varchar('status', { length: 16 }).notNull().default('open'),
     pauses: jsonb('pauses').notNull().default([]),
     extensions: jsonb('extensions').notNull().default([]),
+    /** every change of the due date: start, pause, resume, restart, extension, calendar correction */
+    history: jsonb('history').notNull().default([]),
     metAt: instant('met_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
