@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../core/db/query-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestPlatform, type TestPlatform } from '../test/build-test-app';
 import { testDatabaseKinds } from '../test/test-databases';
@@ -20,15 +21,17 @@ function wrongValue(schema: JsonSchema): unknown {
 }
 
 async function countAllRows(platform: TestPlatform): Promise<number> {
-  const tables = await platform.deps.db.execute<{ table_name: string }>(
+  const tables = await queryRows<{ table_name: string }>(
+    platform.deps.db,
     sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'sessions'`,
   );
   let total = 0;
-  for (const { table_name: table } of tables.rows) {
-    const result = await platform.deps.db.execute<{ n: number }>(
+  for (const { table_name: table } of tables) {
+    const [row] = await queryRows<{ n: number }>(
+      platform.deps.db,
       sql.raw(`SELECT count(*)::int AS n FROM "${table}"`),
     );
-    total += Number(result.rows[0]?.n ?? 0);
+    total += row?.n ?? 0;
   }
   return total;
 }
