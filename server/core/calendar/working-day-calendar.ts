@@ -1,0 +1,115 @@
+import type { CalendarDayKind } from '../../../contracts/calendar';
+import { AppError } from '../errors';
+import { addDays, isWeekend, parseCivilDate, yearOf } from './civil-dates';
+
+export interface CalendarException {
+  date: string;
+  kind: CalendarDayKind;
+  name: string;
+}
+
+/** The error for a computation that reaches a year the calendar holds no official data for. */
+export function calendarYearMissing(year: number): AppError {
+  return new AppError(
+    'CALENDAR_YEAR_MISSING',
+    `缺少 ${year} 年节假日数据，请管理员先录入国务院办公厅当年的节假日安排`,
+    'date',
+    { year },
+  );
+}
+
+/** Longest run of days a computation walks before giving up (ten years): a guard against runaway loops. */
+const maxWalk = 3660;
+
+/**
+ * The pure working-day calculator over the years the calendar holds. Monday to Friday are working
+ * days except statutory holidays; Saturdays and Sundays are rest days except adjusted working days
+ * (调休上班). Any day in a year without data is refused, never guessed.
+ */
+export class WorkingDayCalendar {
+  private readonly years: ReadonlySet<number>;
+  private readonly exceptions: ReadonlyMap<string, CalendarException>;
+
+  constructor(years: Iterable<number>, exceptions: Iterable<CalendarException>) {
+    this.years = new Set(years);
+    this.exceptions = new Map([...exceptions].map((exception) => [exception.date, exception]));
+  }
+
+  hasYear(year: number): boolean {
+    return this.years.has(year);
+  }
+
+  /** The years held, ascending. */
+  heldYears(): number[] {
+    return [...this.years].sort((a, b) => a - b);
+  }
+
+  private requireYear(date: string): void {
+    const year = yearOf(date);
+    if (!this.years.has(year)) throw calendarYearMissing(year);
+  }
+
+  /** The holiday or adjusted working day on `date`, if it is one. */
+  exceptionOn(date: string): CalendarException | null {
+    parseCivilDate(date);
+    this.requireYear(date);
+    return this.exceptions.get(date) ?? null;
+  }
+
+  isWorkingDay(date: string): boolean {
+    const exception = this.exceptionOn(date);
+    if (exception) return exception.kind === 'workday';
+    return !isWeekend(date);
+  }
+
+  /** The Nth working day after `date`; the start day itself is not counted. N = 0 gives `date`. */
+  addWorkingDays(date: string, n: number): string {
+    parseCivilDate(date);
+    requireCount(n);
+    this.requireYear(date);
+    let current = date;
+    let remaining = n;
+    for (let walked = 0; remaining > 0; walked += 1) {
+      if (walked > maxWalk) throw new AppError('VALIDATION_FAILED', '天数过大', 'n');
+      current = addDays(current, 1);
+      if (this.isWorkingDay(current)) remaining -= 1;
+    }
+    return current;
+  }
+
+  /**
+   * The end of a period of N calendar days from `date`. 《中华人民共和国民事诉讼法》（2023）第八十五条:
+   * the day the period starts is not counted (期间开始的时和日，不计算在期间内), and a period whose
+   * last day is a statutory holiday ends on the first day after it (以法定休假日后的第一日为期间届满的日期)
+   * — read, as courts and agencies do, as the next working day, so weekends and 调休 count too.
+   */
+  periodEnd(date: string, n: number): string {
+    parseCivilDate(date);
+    requireCount(n);
+    this.requireYear(date);
+    let current = addDays(date, n);
+    for (let walked = 0; !this.isWorkingDay(current); walked += 1) {
+      if (walked > maxWalk) throw new AppError('VALIDATION_FAILED', '天数过大', 'n');
+      current = addDays(current, 1);
+    }
+    return current;
+  }
+
+  /** Working days d with from < d ≤ to (negative when `to` is before `from`). */
+  workingDaysBetween(from: string, to: string): number {
+    parseCivilDate(from, 'from');
+    parseCivilDate(to, 'to');
+    if (to < from) return -this.workingDaysBetween(to, from);
+    this.requireYear(from);
+    let count = 0;
+    for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
+      if (this.isWorkingDay(current)) count += 1;
+    }
+    return count;
+  }
+}
+
+function requireCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new AppError('VALIDATION_FAILED', '天数必须是不小于 0 的整数', 'n');
+  if (n > maxWalk) throw new AppError('VALIDATION_FAILED', `天数不能超过 ${maxWalk}`, 'n');
+}
