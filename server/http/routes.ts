@@ -1,9 +1,15 @@
 import type { App } from './build-app';
 import type { Deps } from '../core/context';
 import { registerAuditRoutes } from '../core/audit/audit-routes';
+import { registerCalendarRoutes } from '../core/calendar/calendar-routes';
+import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
 
 /** Every module's routes, registered under /api. One line per module. */
 export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
-  const modules: ((app: App, deps: Deps) => Promise<void>)[] = [registerAuditRoutes];
+  const modules: ((app: App, deps: Deps) => Promise<void>)[] = [
+    registerAuditRoutes,
+    registerCalendarRoutes,
+    registerProcedureRoutes,
+  ];
   for (const register of modules) await register(app, deps);
 }
