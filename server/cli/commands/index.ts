@@ -1,7 +1,17 @@
 import type { Command } from '../command';
 import { auditVerifyCommand } from './audit-verify';
+import { calendarAddWorkingDaysCommand } from './calendar-add-working-days';
+import { calendarIsWorkingDayCommand } from './calendar-is-working-day';
+import { calendarPeriodEndCommand } from './calendar-period-end';
 import { migrateCommand } from './migrate';
 import { serveCommand } from './serve';
 
 /** Every CLI command; one line each. */
-export const commands: Command[] = [serveCommand, migrateCommand, auditVerifyCommand];
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  auditVerifyCommand,
+  calendarAddWorkingDaysCommand,
+  calendarIsWorkingDayCommand,
+  calendarPeriodEndCommand,
+];
