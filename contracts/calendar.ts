@@ -58,7 +58,9 @@ export const calendarYearInputSchema = z.object({
   /** statutory holidays that fall on weekdays (weekend days of a holiday are rest days anyway) */
   holidays: z.array(namedDateSchema('放假'), { message: '放假日期必须是列表' }).max(60, '放假日期过多'),
   /** adjusted working days (调休上班) on weekends */
-  workdays: z.array(namedDateSchema('调休上班'), { message: '调休上班日期必须是列表' }).max(30, '调休上班日期过多'),
+  workdays: z
+    .array(namedDateSchema('调休上班'), { message: '调休上班日期必须是列表' })
+    .max(30, '调休上班日期过多'),
 });
 export type CalendarYearInput = z.infer<typeof calendarYearInputSchema>;
 
@@ -85,7 +87,9 @@ export type CalendarYearSummary = z.infer<typeof calendarYearSummarySchema>;
 
 export const calendarYearListSchema = z.object({ items: z.array(calendarYearSummarySchema) });
 
-export const calendarYearDetailSchema = calendarYearSummarySchema.extend({ days: z.array(calendarDaySchema) });
+export const calendarYearDetailSchema = calendarYearSummarySchema.extend({
+  days: z.array(calendarDaySchema),
+});
 export type CalendarYearDetail = z.infer<typeof calendarYearDetailSchema>;
 
 /** A deadline whose due date moved because a year was entered or corrected. */
@@ -127,7 +131,11 @@ export const isWorkingDayAnswerSchema = z.object({
   /** the holiday or adjusted working day's name, when the day is an exception */
   name: z.string().nullable(),
 });
-export const workingDaysBetweenAnswerSchema = z.object({ from: z.string(), to: z.string(), workingDays: z.number() });
+export const workingDaysBetweenAnswerSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  workingDays: z.number(),
+});
 
 /** Why a period of calendar days ends on a working day: 民事诉讼法（2023）第八十五条. */
 export const periodEndCitation = '《中华人民共和国民事诉讼法》第八十五条';

@@ -158,9 +158,7 @@ export const procedureParamsSchema = z.object({
   id: z.uuid({ message: '办理事项编号格式不正确' }),
 });
 export const procedureActionParamsSchema = procedureParamsSchema.extend({
-  action: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { message: '操作名称格式不正确' }),
+  action: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { message: '操作名称格式不正确' }),
 });
 
 export const performActionBodySchema = z.object({

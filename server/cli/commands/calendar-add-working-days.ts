@@ -8,5 +8,9 @@ export const calendarAddWorkingDaysCommand: Command = {
   usage,
   summary: 'DATE 之后的第 N 个工作日（DATE 当日不计入，调休上班日计入）',
   run: (args) =>
-    runCalendarCommand(usage, (calendar) => calendar.addWorkingDays(dateArgument(args[0]), countArgument(args[1]))),
+    runCalendarCommand(usage, () => {
+      const date = dateArgument(args[0]);
+      const n = countArgument(args[1]);
+      return (calendar) => calendar.addWorkingDays(date, n);
+    }),
 };

@@ -31,7 +31,10 @@ export function presentCalendarDay(day: CalendarException): CalendarDay {
   return { date: day.date, kind: day.kind, kindLabel: calendarDayKindLabels[day.kind], name: day.name };
 }
 
-export function presentCalendarYearDetail(input: { year: CalendarYearRow; days: CalendarException[] }): CalendarYearDetail {
+export function presentCalendarYearDetail(input: {
+  year: CalendarYearRow;
+  days: CalendarException[];
+}): CalendarYearDetail {
   return {
     ...presentCalendarYearSummary({
       ...input.year,

@@ -24,7 +24,11 @@ export async function readAllCalendarData(
   const days = await tx.select().from(calendarDays);
   return {
     years: years.map((row) => row.year),
-    exceptions: days.map((day) => ({ date: day.date, kind: day.kind === 'workday' ? 'workday' : 'holiday', name: day.name })),
+    exceptions: days.map((day) => ({
+      date: day.date,
+      kind: day.kind === 'workday' ? 'workday' : 'holiday',
+      name: day.name,
+    })),
   };
 }
 
@@ -64,17 +68,32 @@ export async function listCalendarDays(tx: Executor, year: number): Promise<Cale
     .from(calendarDays)
     .where(and(gte(calendarDays.date, `${year}-01-01`), lte(calendarDays.date, `${year}-12-31`)))
     .orderBy(asc(calendarDays.date));
-  return rows.map((day) => ({ date: day.date, kind: day.kind === 'workday' ? 'workday' : 'holiday', name: day.name }));
+  return rows.map((day) => ({
+    date: day.date,
+    kind: day.kind === 'workday' ? 'workday' : 'holiday',
+    name: day.name,
+  }));
 }
 
 /** Inserts the year or replaces its notice and exceptions, bumping its revision. */
 export async function writeCalendarYear(
   tx: Executor,
-  input: { year: number; source: string; noticeTitle: string; updatedBy: string | null; exceptions: CalendarException[] },
+  input: {
+    year: number;
+    source: string;
+    noticeTitle: string;
+    updatedBy: string | null;
+    exceptions: CalendarException[];
+  },
 ): Promise<void> {
   await tx
     .insert(calendarYears)
-    .values({ year: input.year, source: input.source, noticeTitle: input.noticeTitle, updatedBy: input.updatedBy })
+    .values({
+      year: input.year,
+      source: input.source,
+      noticeTitle: input.noticeTitle,
+      updatedBy: input.updatedBy,
+    })
     .onConflictDoUpdate({
       target: calendarYears.year,
       set: {

@@ -22,7 +22,13 @@ import { getCalendarYear, listCalendarYears, saveCalendarYear } from './calendar
 import { loadWorkingDayCalendar } from './load-calendar';
 
 /** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 const tags = ['工作日历'];
 const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
@@ -79,7 +85,11 @@ export function registerCalendarRoutes(app: App, deps: Deps): Promise<void> {
     async (request) => {
       const calendar = await loadWorkingDayCalendar(deps.db);
       const { date } = request.query;
-      return { date, isWorkingDay: calendar.isWorkingDay(date), name: calendar.exceptionOn(date)?.name ?? null };
+      return {
+        date,
+        isWorkingDay: calendar.isWorkingDay(date),
+        name: calendar.exceptionOn(date)?.name ?? null,
+      };
     },
   );
 

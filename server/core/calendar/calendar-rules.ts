@@ -25,7 +25,11 @@ export function exceptionsFromInput(year: number, input: CalendarYearInput): Cal
       throw new AppError('VALIDATION_FAILED', `放假日期 ${date} 是周末，本来就是休息日，无需列出`, field);
     }
     if (list === 'workdays' && !isWeekend(date)) {
-      throw new AppError('VALIDATION_FAILED', `调休上班日期 ${date} 不是周末，本来就是工作日，无需列出`, field);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `调休上班日期 ${date} 不是周末，本来就是工作日，无需列出`,
+        field,
+      );
     }
   };
   input.holidays.forEach((day, index) => {

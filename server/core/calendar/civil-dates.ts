@@ -10,7 +10,8 @@ const dayMs = 86_400_000;
 
 /** The date, or 400 naming `field` when it is not a real YYYY-MM-DD date. */
 export function parseCivilDate(text: string, field = 'date'): string {
-  if (!isCivilDate(text)) throw new AppError('VALIDATION_FAILED', `日期「${text}」不是 YYYY-MM-DD 格式的有效日期`, field);
+  if (!isCivilDate(text))
+    throw new AppError('VALIDATION_FAILED', `日期「${text}」不是 YYYY-MM-DD 格式的有效日期`, field);
   return text;
 }
 

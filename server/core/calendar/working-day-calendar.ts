@@ -110,6 +110,7 @@ export class WorkingDayCalendar {
 }
 
 function requireCount(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new AppError('VALIDATION_FAILED', '天数必须是不小于 0 的整数', 'n');
+  if (!Number.isInteger(n) || n < 0)
+    throw new AppError('VALIDATION_FAILED', '天数必须是不小于 0 的整数', 'n');
   if (n > maxWalk) throw new AppError('VALIDATION_FAILED', `天数不能超过 ${maxWalk}`, 'n');
 }

@@ -87,7 +87,12 @@ export function applyDeadlineEffects(
       metAt: null,
     };
     changes.set(record.id, { record, isNew: true, previousDueDate: null, event: 'start' });
-    recompute(changes.get(record.id), context, 'start', `${start.length}${deadlineUnitLabels[start.unit]}，依据${start.citation}`);
+    recompute(
+      changes.get(record.id),
+      context,
+      'start',
+      `${start.length}${deadlineUnitLabels[start.unit]}，依据${start.citation}`,
+    );
   }
   for (const key of effects.pauses ?? []) {
     const change = running(key, '中止计时');
@@ -171,9 +176,20 @@ function closeOpenPause(record: DeadlineRecord, today: string): void {
   for (const pause of record.pauses) if (pause.to === null) pause.to = today;
 }
 
-function addHistory(change: DeadlineChange, on: string, event: DeadlineHistoryEntry['event'], note: string): void {
+function addHistory(
+  change: DeadlineChange,
+  on: string,
+  event: DeadlineHistoryEntry['event'],
+  note: string,
+): void {
   change.event = event;
-  change.record.history.push({ on, event, previousDueDate: change.previousDueDate, dueDate: change.record.dueDate, note });
+  change.record.history.push({
+    on,
+    event,
+    previousDueDate: change.previousDueDate,
+    dueDate: change.record.dueDate,
+    note,
+  });
 }
 
 function recompute(

@@ -65,7 +65,10 @@ export function computeDueDate(
     if (pause.to === null) continue;
     const from = laterOf(pause.from, deadline.startDate);
     if (pause.to <= from) continue;
-    paused += deadline.unit === 'workingDays' ? calendar.workingDaysBetween(from, pause.to) : daysBetween(from, pause.to);
+    paused +=
+      deadline.unit === 'workingDays'
+        ? calendar.workingDaysBetween(from, pause.to)
+        : daysBetween(from, pause.to);
   }
   const total = deadline.length + extended + paused;
   return deadline.unit === 'workingDays'

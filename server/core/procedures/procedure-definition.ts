@@ -124,7 +124,9 @@ export interface ProcedureDefinition {
 }
 
 /** Declares one action, keeping its fields' type for its guards. */
-export function defineAction<Schema extends FieldsSchema>(spec: ProcedureActionSpec<Schema>): ProcedureAction {
+export function defineAction<Schema extends FieldsSchema>(
+  spec: ProcedureActionSpec<Schema>,
+): ProcedureAction {
   return {
     ...spec,
     // Safe: perform() parses the fields with `spec.fields` before calling any guard.

@@ -52,7 +52,8 @@ export function presentInstance(instance: InstanceRow, definition: ProcedureDefi
 }
 
 function presentStep(step: StepRow, definition: ProcedureDefinition) {
-  const stateLabel = (state: string) => (state === '' ? '（启动）' : (definition.states[state]?.label ?? state));
+  const stateLabel = (state: string) =>
+    state === '' ? '（启动）' : (definition.states[state]?.label ?? state);
   const actionLabel =
     step.action === 'start'
       ? definition.start.label

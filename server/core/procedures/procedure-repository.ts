@@ -3,7 +3,12 @@ import type { DeadlineStatus, DeadlineUnit, ProcedureEffect } from '../../../con
 import type { ServiceContext } from '../context';
 import { organizationScope } from '../access/scope';
 import { organizations } from '../../modules/org/org-tables';
-import type { DeadlineExtensionRecord, DeadlineHistoryEntry, DeadlinePause, DeadlineRecord } from './deadline-rules';
+import type {
+  DeadlineExtensionRecord,
+  DeadlineHistoryEntry,
+  DeadlinePause,
+  DeadlineRecord,
+} from './deadline-rules';
 import { deadlines, procedureInstances, procedureSteps, type DeadlineRow } from './procedure-tables';
 
 export type InstanceRow = typeof procedureInstances.$inferSelect;
@@ -37,7 +42,10 @@ export async function findScopedInstance(ctx: ServiceContext, id: string): Promi
 }
 
 /** The organization's subtree path if it lies in the actor's scope. */
-export async function findScopedOrganizationPath(ctx: ServiceContext, organizationId: string): Promise<string | null> {
+export async function findScopedOrganizationPath(
+  ctx: ServiceContext,
+  organizationId: string,
+): Promise<string | null> {
   const [row] = await ctx.tx
     .select({ path: organizations.path })
     .from(organizations)
@@ -86,7 +94,9 @@ export async function insertStep(
   ctx: ServiceContext,
   values: Omit<typeof procedureSteps.$inferInsert, 'tenantCode'> & { effects: readonly ProcedureEffect[] },
 ): Promise<void> {
-  await ctx.tx.insert(procedureSteps).values({ ...values, effects: [...values.effects], tenantCode: ctx.tenantCode });
+  await ctx.tx
+    .insert(procedureSteps)
+    .values({ ...values, effects: [...values.effects], tenantCode: ctx.tenantCode });
 }
 
 export async function listSteps(ctx: ServiceContext, instanceId: string): Promise<StepRow[]> {
@@ -117,7 +127,10 @@ export function toDeadlineRecord(row: DeadlineRow): DeadlineRecord {
   };
 }
 
-export async function listInstanceDeadlines(ctx: ServiceContext, instanceId: string): Promise<DeadlineRecord[]> {
+export async function listInstanceDeadlines(
+  ctx: ServiceContext,
+  instanceId: string,
+): Promise<DeadlineRecord[]> {
   const rows = await ctx.tx
     .select()
     .from(deadlines)
@@ -173,7 +186,10 @@ export async function listScopedOpenDeadlines(
     .from(deadlines)
     .innerJoin(
       procedureInstances,
-      and(eq(procedureInstances.tenantCode, deadlines.tenantCode), eq(procedureInstances.id, deadlines.instanceId)),
+      and(
+        eq(procedureInstances.tenantCode, deadlines.tenantCode),
+        eq(procedureInstances.id, deadlines.instanceId),
+      ),
     )
     .where(
       and(
@@ -194,7 +210,10 @@ export async function listScopedOpenDeadlines(
  * started on or before its last day and due on or after its first day, or still waiting for a
  * due date. Not scoped: recomputation after a calendar edit is the platform's own work.
  */
-export async function listRunningDeadlinesTouchingYear(ctx: ServiceContext, year: number): Promise<DeadlineRecord[]> {
+export async function listRunningDeadlinesTouchingYear(
+  ctx: ServiceContext,
+  year: number,
+): Promise<DeadlineRecord[]> {
   const rows = await ctx.tx
     .select()
     .from(deadlines)

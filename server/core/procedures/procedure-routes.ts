@@ -13,12 +13,22 @@ import {
 } from '../../../contracts/procedures';
 import { civilDate } from '../clock';
 import { inTransaction, readContext, type Deps } from '../context';
-import { presentDeadlineListItem, presentPerformResult, presentProcedureDetail } from './procedure-presenters';
+import {
+  presentDeadlineListItem,
+  presentPerformResult,
+  presentProcedureDetail,
+} from './procedure-presenters';
 import { procedureDefinitionFor } from './procedure-registry';
 import { getProcedureDetail, listDeadlines, perform } from './procedure-service';
 
 /** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 const tags = ['办理程序与期限'];
 const errorShape = z.object({
@@ -70,7 +80,9 @@ export function registerProcedureRoutes(app: App, deps: Deps): Promise<void> {
           action: request.params.action,
           fields: request.body.fields,
           ...(request.body.documents ? { documents: request.body.documents } : {}),
-          ...(request.body.expectedRevision === undefined ? {} : { expectedRevision: request.body.expectedRevision }),
+          ...(request.body.expectedRevision === undefined
+            ? {}
+            : { expectedRevision: request.body.expectedRevision }),
         }),
       );
       return presentPerformResult(result, civilDate(deps.clock.now()));

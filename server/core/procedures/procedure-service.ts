@@ -9,7 +9,13 @@ import { newId } from '../db/ids';
 import { AppError, notFound } from '../errors';
 import { applyDeadlineEffects, type DeadlineChange } from './deadline-effects';
 import type { DeadlineRecord } from './deadline-rules';
-import type { InstanceView, ProcedureAction, ProcedureDefinition, ProcedureEffect, RequiredDocument } from './procedure-definition';
+import type {
+  InstanceView,
+  ProcedureAction,
+  ProcedureDefinition,
+  ProcedureEffect,
+  RequiredDocument,
+} from './procedure-definition';
 import { getProcedure } from './procedure-registry';
 import {
   advanceInstance,
@@ -61,7 +67,10 @@ export interface StartProcedureInput {
 export const todayOf = (ctx: Pick<ServiceContext, 'clock'>) => civilDate(ctx.clock.now());
 
 /** Starts a procedure on a subject (a case, a request…) in its initial state, with its first deadlines. */
-export async function startProcedure(ctx: ServiceContext, input: StartProcedureInput): Promise<PerformResult> {
+export async function startProcedure(
+  ctx: ServiceContext,
+  input: StartProcedureInput,
+): Promise<PerformResult> {
   const definition = getProcedure(input.procedureKey);
   const organizationPath = await findScopedOrganizationPath(ctx, input.organizationId);
   if (organizationPath === null) throw notFound('机关');
@@ -165,7 +174,8 @@ export async function perform(ctx: ServiceContext, input: PerformInput): Promise
   const view = instanceView(instance);
   for (const guard of action.guards) {
     const reason = guard(view, fields, { today, calendar, deadlines, actor: ctx.actor });
-    if (reason) throw new AppError('TRANSITION_FORBIDDEN', reason, undefined, { reason, action: action.name });
+    if (reason)
+      throw new AppError('TRANSITION_FORBIDDEN', reason, undefined, { reason, action: action.name });
   }
 
   const changes = applyDeadlineEffects(action.deadlines, deadlines, {
@@ -288,7 +298,9 @@ export function nextActionsFor(
     .filter(
       (action) =>
         action.from.includes(state) &&
-        actor.roles.some((held) => action.roles.includes(held.role) && organizationPath.startsWith(held.organizationPath)),
+        actor.roles.some(
+          (held) => action.roles.includes(held.role) && organizationPath.startsWith(held.organizationPath),
+        ),
     )
     .map((action) => ({
       name: action.name,
@@ -311,20 +323,31 @@ function instanceView(instance: InstanceRow): InstanceView {
 }
 
 /** The fields parsed by the action's schema, or 400 naming the first bad field (`fields.<name>`). */
-function parseFields(schema: z.ZodType<Record<string, unknown>>, input: Record<string, unknown>): Record<string, unknown> {
+function parseFields(
+  schema: z.ZodType<Record<string, unknown>>,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
   const field = path ? `fields.${path}` : 'fields';
-  throw new AppError('VALIDATION_FAILED', `字段「${path || 'fields'}」${issue?.message ?? '格式不正确'}`, field);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `字段「${path || 'fields'}」${issue?.message ?? '格式不正确'}`,
+    field,
+  );
 }
 
 function requireDocuments(action: ProcedureAction, documents: Record<string, string> | undefined): void {
   for (const document of action.requiredDocuments ?? []) {
     const value = documents?.[document.key];
     if (typeof value !== 'string' || value.trim() === '') {
-      throw new AppError('VALIDATION_FAILED', `缺少必需的文书「${document.label}」`, `documents.${document.key}`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `缺少必需的文书「${document.label}」`,
+        `documents.${document.key}`,
+      );
     }
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeadlineView } from '../../../../contracts/procedures';
 import type { Role } from '../../../../contracts/roles';
 import { buildApp, type App } from '../../../http/build-app';
 import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-app';
@@ -74,13 +75,16 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
       fields: { outcome: 'disclosed', summary: '予以公开，随函提供' },
       documents: { replyLetter: 'sha256:reply-letter' },
     });
-  const replyDeadline = (body: { deadlines: { key: string }[] }) => body.deadlines.find((d) => d.key === 'reply') as any;
+  const replyDeadline = (body: { deadlines: DeadlineView[] }) =>
+    body.deadlines.find((deadline) => deadline.key === 'reply')!;
   const auditActions = async (entityId: string) =>
     (
       await platform.deps.db
         .select({ action: auditEvents.action, change: auditEvents.change })
         .from(auditEvents)
-        .where(and(eq(auditEvents.tenantCode, platform.config.tenantCode), eq(auditEvents.entityId, entityId)))
+        .where(
+          and(eq(auditEvents.tenantCode, platform.config.tenantCode), eq(auditEvents.entityId, entityId)),
+        )
         .orderBy(auditEvents.seq)
     ).map((row) => row.action);
 
@@ -97,7 +101,14 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
     await app.ready();
     const tenantCode = platform.config.tenantCode;
     await platform.deps.db.insert(organizations).values([
-      { tenantCode, id: cityId, path: cityPath, jurisdictionCode: '410300', name: '示范市人民政府', kind: 'government' },
+      {
+        tenantCode,
+        id: cityId,
+        path: cityPath,
+        jurisdictionCode: '410300',
+        name: '示范市人民政府',
+        kind: 'government',
+      },
       {
         tenantCode,
         id: countyId,
@@ -149,7 +160,9 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
 
   it('refuses an action the current state does not allow with 409 and the reason, writing nothing', async () => {
     const id = await receive('2026-09-28');
-    const response = await act('officer', id, 'receiveThirdPartyOpinion', { fields: { opinion: '同意公开' } });
+    const response = await act('officer', id, 'receiveThirdPartyOpinion', {
+      fields: { opinion: '同意公开' },
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({
       code: 'TRANSITION_FORBIDDEN',
@@ -169,9 +182,14 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
     expect(missingField.statusCode).toBe(400);
     expect(missingField.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'fields.summary' });
     expect(missingField.json().message).toMatch(/答复内容必须填写/);
-    const missingDocument = await act('officer', id, 'reply', { fields: { outcome: 'disclosed', summary: '予以公开' } });
+    const missingDocument = await act('officer', id, 'reply', {
+      fields: { outcome: 'disclosed', summary: '予以公开' },
+    });
     expect(missingDocument.statusCode).toBe(400);
-    expect(missingDocument.json()).toMatchObject({ field: 'documents.replyLetter', message: '缺少必需的文书「政府信息公开申请答复书」' });
+    expect(missingDocument.json()).toMatchObject({
+      field: 'documents.replyLetter',
+      message: '缺少必需的文书「政府信息公开申请答复书」',
+    });
     const malformed = await act('officer', id, 'reply', { fields: 'not an object' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().field).toBe('fields');
@@ -180,7 +198,9 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
 
   it('refuses the wrong role with 403 and hides another county’s request (404)', async () => {
     const id = await receive('2026-09-28');
-    const officerExtends = await act('officer', id, 'extend', { fields: { days: 10, reason: '需要调取档案' } });
+    const officerExtends = await act('officer', id, 'extend', {
+      fields: { days: 10, reason: '需要调取档案' },
+    });
     expect(officerExtends.statusCode).toBe(403);
     expect(officerExtends.json().code).toBe('FORBIDDEN');
     expect((await read('otherCountyOfficer', id)).statusCode).toBe(404);
@@ -224,9 +244,18 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
     // 30 Oct + 20 working days: 2–6, 9–13, 16–20, 23–27 November.
     expect(deadline.dueDate).toBe('2026-11-27');
     expect(deadline.extensions).toEqual([
-      expect.objectContaining({ on: '2026-10-26', length: 20, reason: '涉及多个部门，需要调取档案', approvedBy: '李主任（agencyHead-' + countyId.slice(0, 4) + '）' }),
+      expect.objectContaining({
+        on: '2026-10-26',
+        length: 20,
+        reason: '涉及多个部门，需要调取档案',
+        approvedBy: '李主任（agencyHead-' + countyId.slice(0, 4) + '）',
+      }),
     ]);
-    expect(deadline.history.at(-1)).toMatchObject({ event: 'extend', previousDueDate: '2026-10-30', dueDate: '2026-11-27' });
+    expect(deadline.history.at(-1)).toMatchObject({
+      event: 'extend',
+      previousDueDate: '2026-10-30',
+      dueDate: '2026-11-27',
+    });
     const twice = await act('head', id, 'extend', { fields: { days: 5, reason: '仍需时间' } });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().details.reason).toBe('答复期限已经延长过一次，不能再次延长（第三十三条第二款）');
@@ -258,7 +287,9 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
     });
     expect(paused.json().effects).toEqual([{ kind: 'notify', to: 'thirdParty', message: '征求意见书' }]);
     at('2026-10-16');
-    const resumed = await act('officer', id, 'receiveThirdPartyOpinion', { fields: { opinion: '不同意公开' } });
+    const resumed = await act('officer', id, 'receiveThirdPartyOpinion', {
+      fields: { opinion: '不同意公开' },
+    });
     expect(resumed.statusCode).toBe(200);
     // Paused 13–16 October: 4 working days; 30 October + 4 working days = Thursday 5 November.
     expect(replyDeadline(resumed.json())).toMatchObject({
@@ -293,7 +324,11 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
     const corrected = await act('officer', id, 'receiveCorrection', { fields: { note: '申请人补充了文号' } });
     expect(corrected.statusCode).toBe(200);
     // From Friday 9 October: Saturday 10 (调休), 12–16, 19–23, 26–30, 2–5 November → the 20th is 5 November.
-    expect(replyDeadline(corrected.json())).toMatchObject({ startDate: '2026-10-09', dueDate: '2026-11-05', status: 'open' });
+    expect(replyDeadline(corrected.json())).toMatchObject({
+      startDate: '2026-10-09',
+      dueDate: '2026-11-05',
+      status: 'open',
+    });
     expect(replyDeadline(corrected.json()).history.map((entry: { event: string }) => entry.event)).toEqual([
       'start',
       'pause',
@@ -322,12 +357,14 @@ describe.each(testDatabaseKinds())('政府信息公开申请 through the procedu
     at('2026-11-02');
     const overdue = await list('officer', 'status=overdue');
     expect(ids(overdue)).toContain(id);
-    expect(overdue.json().items.find((item: { instanceId: string }) => item.instanceId === id)).toMatchObject({
-      isOverdue: true,
-      dueDate: '2026-10-30',
-      procedureTitle: '政府信息公开申请（示例）',
-      stateLabel: '已收到申请',
-    });
+    expect(overdue.json().items.find((item: { instanceId: string }) => item.instanceId === id)).toMatchObject(
+      {
+        isOverdue: true,
+        dueDate: '2026-10-30',
+        procedureTitle: '政府信息公开申请（示例）',
+        stateLabel: '已收到申请',
+      },
+    );
     expect(ids(await list('officer', 'status=dueSoon'))).not.toContain(id);
     expect(ids(await list('otherCountyOfficer', 'status=overdue'))).toEqual([]);
     expect((await list('officer', 'status=late')).statusCode).toBe(400);

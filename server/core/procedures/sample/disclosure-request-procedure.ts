@@ -67,7 +67,9 @@ export const disclosureRequestProcedure: ProcedureDefinition = {
         (instance, fields, context) =>
           fields.correctionDueDate <= context.today ? '补正期限必须晚于今天，给申请人合理的补正时间' : null,
         (instance, fields, context) =>
-          context.deadlines.some((deadline) => deadline.pauses.some((pause) => pause.action === 'requestCorrection'))
+          context.deadlines.some((deadline) =>
+            deadline.pauses.some((pause) => pause.action === 'requestCorrection'),
+          )
             ? '补正只能一次性告知，不能再次要求补正（第三十条）'
             : null,
       ],
@@ -143,7 +145,9 @@ export const disclosureRequestProcedure: ProcedureDefinition = {
       }),
       guards: [
         (instance, fields, context) =>
-          context.deadlines.some((deadline) => deadline.key === replyDeadline && deadline.extensions.length > 0)
+          context.deadlines.some(
+            (deadline) => deadline.key === replyDeadline && deadline.extensions.length > 0,
+          )
             ? '答复期限已经延长过一次，不能再次延长（第三十三条第二款）'
             : null,
       ],
