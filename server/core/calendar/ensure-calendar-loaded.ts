@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { inTransaction, type Deps } from '../context';
-import { appendAuditEvent } from '../audit/append-audit-event';
 import { hasAnyCalendarYear, insertCalendarYears } from './calendar-repository';
 import { readChineseDays } from './chinese-days-data';
 import { invalidateCalendarCache } from './load-calendar';
@@ -8,7 +7,9 @@ import { invalidateCalendarCache } from './load-calendar';
 /**
  * First-start step: loads the official holidays and adjusted working days the chinese-days package
  * covers into calendar_years/calendar_days. Once any year exists it does nothing (one query), so
- * administrators' entries and corrections are never overwritten.
+ * administrators' entries and corrections are never overwritten. Like a migration, this install of
+ * bundled reference data is not an audit event (each year row records its source); every later
+ * entry or correction by an administrator is.
  */
 export async function ensureCalendarLoaded(deps: Deps): Promise<string[]> {
   if (await hasAnyCalendarYear(deps.db)) return [];
@@ -20,16 +21,6 @@ export async function ensureCalendarLoaded(deps: Deps): Promise<string[]> {
       ctx.tx,
       years.map((year) => ({ ...year, source: 'chinese-days' })),
     );
-    await appendAuditEvent(ctx, {
-      action: 'calendar.load',
-      entityType: 'calendar',
-      entityId: `${years[0]?.year ?? ''}-${years.at(-1)?.year ?? ''}`,
-      change: {
-        source: 'chinese-days',
-        years: years.map((year) => year.year),
-        exceptions: years.reduce((sum, year) => sum + year.exceptions.length, 0),
-      },
-    });
   });
   invalidateCalendarCache();
   const first = years[0]?.year;
