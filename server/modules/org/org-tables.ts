@@ -7,6 +7,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -55,6 +56,7 @@ export const organizations = pgTable(
     primaryKey({ columns: [table.tenantCode, table.id] }),
     index('organizations_path_idx').on(table.tenantCode, table.path),
     index('organizations_parent_idx').on(table.tenantCode, table.parentId),
+    index('organizations_jurisdiction_idx').on(table.tenantCode, table.jurisdictionCode),
   ],
 );
 
@@ -112,7 +114,7 @@ export const enforcementCertificates = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantCode, table.id] }),
     index('certificates_person_idx').on(table.tenantCode, table.personId),
-    index('certificates_number_idx').on(table.tenantCode, table.number),
+    uniqueIndex('certificates_number_idx').on(table.tenantCode, table.number),
     foreignKey({
       columns: [table.tenantCode, table.personId],
       foreignColumns: [people.tenantCode, people.id],
