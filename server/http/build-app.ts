@@ -16,6 +16,7 @@ import type { Deps } from '../core/context';
 import { registerApiNotFound, registerErrorHandler } from './plugins/error-handler';
 import { registerMetrics } from './plugins/metrics';
 import { registerRequestActor } from './plugins/request-actor';
+import { registerAuthentication } from './plugins/authenticate';
 import { registerModuleRoutes } from './routes';
 
 /** The Fastify instance with zod type provider; every module's routes receive it. */
@@ -66,6 +67,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   registerMetrics(app);
   registerRequestActor(app);
+  registerAuthentication(app, deps);
 
   app.get(
     '/api/health',

@@ -1,5 +1,6 @@
 import type { App } from './build-app';
 import type { Deps } from '../core/context';
+import { registerAccessRoutes } from '../core/access/access-routes';
 import { registerAuditRoutes } from '../core/audit/audit-routes';
 import { registerCalendarRoutes } from '../core/calendar/calendar-routes';
 import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
@@ -7,6 +8,7 @@ import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
 /** Every module's routes, registered under /api. One line per module. */
 export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
   const modules: ((app: App, deps: Deps) => Promise<void>)[] = [
+    registerAccessRoutes,
     registerAuditRoutes,
     registerCalendarRoutes,
     registerProcedureRoutes,

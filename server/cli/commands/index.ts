@@ -5,6 +5,8 @@ import { calendarIsWorkingDayCommand } from './calendar-is-working-day';
 import { calendarPeriodEndCommand } from './calendar-period-end';
 import { migrateCommand } from './migrate';
 import { serveCommand } from './serve';
+import { userAddCommand } from './user-add';
+import { userResetPasswordCommand } from './user-reset-password';
 
 /** Every CLI command; one line each. */
 export const commands: Command[] = [
@@ -14,4 +16,6 @@ export const commands: Command[] = [
   calendarAddWorkingDaysCommand,
   calendarIsWorkingDayCommand,
   calendarPeriodEndCommand,
+  userAddCommand,
+  userResetPasswordCommand,
 ];
