@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../contracts/roles';
 import type { Executor } from '../db/open-database';
 import { organizations } from '../../modules/org/org-tables';
@@ -189,9 +189,7 @@ export interface AccountQuery {
 function accountConditions(tenantCode: string, query: AccountQuery): SQL {
   const conditions: (SQL | undefined)[] = [
     eq(users.tenantCode, tenantCode),
-    exists(
-      sql`SELECT 1 FROM ${roleAssignments} WHERE ${roleAssignments.tenantCode} = ${users.tenantCode} AND ${roleAssignments.userId} = ${users.id} AND ${query.scope}`,
-    ),
+    sql`EXISTS (SELECT 1 FROM ${roleAssignments} WHERE ${roleAssignments.tenantCode} = ${users.tenantCode} AND ${roleAssignments.userId} = ${users.id} AND ${query.scope})`,
   ];
   if (query.search) {
     const pattern = `%${query.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -208,7 +206,7 @@ function accountConditions(tenantCode: string, query: AccountQuery): SQL {
         sql`${roleAssignments.organizationId} IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.tenantCode} = ${tenantCode} AND ${organizations.path} LIKE ${`${query.organizationPath}%`})`,
       );
     }
-    conditions.push(exists(sql`SELECT 1 FROM ${roleAssignments} WHERE ${sql.join(parts, sql` AND `)}`));
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${roleAssignments} WHERE ${sql.join(parts, sql` AND `)})`);
   }
   if (query.locked === true) conditions.push(gt(users.lockedUntil, query.now));
   if (query.locked === false)
