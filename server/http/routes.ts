@@ -4,6 +4,7 @@ import { registerAccessRoutes } from '../core/access/access-routes';
 import { registerAuditRoutes } from '../core/audit/audit-routes';
 import { registerCalendarRoutes } from '../core/calendar/calendar-routes';
 import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
+import { registerOrgRoutes } from '../modules/org/org-routes';
 
 /** Every module's routes, registered under /api. One line per module. */
 export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
@@ -12,6 +13,7 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerAuditRoutes,
     registerCalendarRoutes,
     registerProcedureRoutes,
+    registerOrgRoutes,
   ];
   for (const register of modules) await register(app, deps);
 }

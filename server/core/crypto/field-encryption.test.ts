@@ -29,7 +29,12 @@ describe('field encryption (AES-256-GCM)', () => {
     const other = loadFieldKey({ dataDir: '/nonexistent' }, { FAZHI_FIELD_KEY: 'c'.repeat(64) });
     const stored = encryptField(key, '440524188001010014');
     const parts = stored.split('.');
-    const altered = [parts[0], parts[1], `${parts[2] === 'A' ? 'B' : 'A'}${(parts[2] ?? '').slice(1)}`, parts[3]].join('.');
+    const altered = [
+      parts[0],
+      parts[1],
+      `${parts[2] === 'A' ? 'B' : 'A'}${(parts[2] ?? '').slice(1)}`,
+      parts[3],
+    ].join('.');
     expect(() => decryptField(key, altered)).toThrow();
     expect(() => decryptField(other, stored)).toThrow();
   });

@@ -15,7 +15,8 @@ export interface FieldKey {
   source: string;
 }
 
-export const fieldKeyPath = (config: Pick<Config, 'dataDir'>) => join(config.dataDir, 'keys', 'field-encryption.key');
+export const fieldKeyPath = (config: Pick<Config, 'dataDir'>) =>
+  join(config.dataDir, 'keys', 'field-encryption.key');
 
 function parseKey(text: string, source: string): Buffer {
   const trimmed = text.trim();
@@ -67,7 +68,12 @@ export function encryptField(fieldKey: FieldKey, plaintext: string): string {
   const cipher = createCipheriv('aes-256-gcm', fieldKey.key, nonce);
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return ['v1', nonce.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join('.');
+  return [
+    'v1',
+    nonce.toString('base64url'),
+    ciphertext.toString('base64url'),
+    tag.toString('base64url'),
+  ].join('.');
 }
 
 /** Decrypts a value made by encryptField; a wrong key or an altered text throws. */
@@ -78,7 +84,9 @@ export function decryptField(fieldKey: FieldKey, stored: string): string {
   }
   const decipher = createDecipheriv('aes-256-gcm', fieldKey.key, Buffer.from(nonce, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+    'utf8',
+  );
 }
 
 /** A keyed digest of a value, for finding equal values without decrypting (HMAC-SHA-256, hex). */

@@ -11,7 +11,12 @@ import {
 
 describe('统一社会信用代码 (GB 32100)', () => {
   it('accepts real codes of enterprises and public bodies', () => {
-    for (const code of ['91350100M000100Y43', '91110000600037341L', '914403001922038216', '12100000400000624D']) {
+    for (const code of [
+      '91350100M000100Y43',
+      '91110000600037341L',
+      '914403001922038216',
+      '12100000400000624D',
+    ]) {
       expect(creditCodeProblem(code), code).toBeNull();
     }
   });

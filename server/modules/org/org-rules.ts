@@ -74,7 +74,8 @@ export function idNumberProblem(idNumber: string, today?: string): IdNumberProbl
   return null;
 }
 
-export const isValidIdNumber = (idNumber: string, today?: string) => idNumberProblem(idNumber, today) === null;
+export const isValidIdNumber = (idNumber: string, today?: string) =>
+  idNumberProblem(idNumber, today) === null;
 
 /** The gender an ID number records: the 17th digit is odd for men (GB 11643 §4.4). */
 export const genderOfIdNumber = (idNumber: string): 'male' | 'female' =>
