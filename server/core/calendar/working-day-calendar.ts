@@ -1,6 +1,6 @@
 import type { CalendarDayKind } from '../../../contracts/calendar';
 import { AppError } from '../errors';
-import { addDays, isWeekend, parseCivilDate, yearOf } from './civil-dates';
+import { parseCivilDate, yearOf } from './civil-dates';
 
 export interface CalendarException {
   date: string;
@@ -18,6 +18,20 @@ export function calendarYearMissing(year: number): AppError {
   );
 }
 
+const restDay = 0;
+const workingDay = 1;
+const missingYear = 2;
+const dayMs = 86_400_000;
+
+/** Days since 1970-01-01 of a well-formed civil date (UTC arithmetic: no time zone can shift it). */
+function epochDay(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / dayMs;
+}
+
+function fromEpochDay(day: number): string {
+  return new Date(day * dayMs).toISOString().slice(0, 10);
+}
+
 /** Longest run of days a computation walks before giving up (ten years): a guard against runaway loops. */
 const maxWalk = 3660;
 
@@ -30,9 +44,38 @@ export class WorkingDayCalendar {
   private readonly years: ReadonlySet<number>;
   private readonly exceptions: ReadonlyMap<string, CalendarException>;
 
+  /** One flag per day from 1 January of the first held year: working, rest, or year missing. */
+  private readonly flags: Uint8Array;
+  private readonly firstDay: number;
+
   constructor(years: Iterable<number>, exceptions: Iterable<CalendarException>) {
     this.years = new Set(years);
     this.exceptions = new Map([...exceptions].map((exception) => [exception.date, exception]));
+    const held = this.heldYears();
+    const first = held[0] ?? 2000;
+    const last = held[held.length - 1] ?? first - 1;
+    this.firstDay = epochDay(`${first}-01-01`);
+    const length = Math.max(0, epochDay(`${last}-12-31`) - this.firstDay + 1);
+    this.flags = new Uint8Array(length).fill(missingYear);
+    for (const year of held) {
+      for (let day = epochDay(`${year}-01-01`); day <= epochDay(`${year}-12-31`); day += 1) {
+        const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
+        this.flags[day - this.firstDay] = weekday === 0 || weekday === 6 ? restDay : workingDay;
+      }
+    }
+    for (const exception of this.exceptions.values()) {
+      const index = epochDay(exception.date) - this.firstDay;
+      if (index >= 0 && index < length && this.years.has(yearOf(exception.date))) {
+        this.flags[index] = exception.kind === 'workday' ? workingDay : restDay;
+      }
+    }
+  }
+
+  /** Whether the day (days since 1970-01-01) is a working day; refuses a day in a year without data. */
+  private isWorkingEpochDay(day: number): boolean {
+    const flag = this.flags[day - this.firstDay] ?? missingYear;
+    if (flag === missingYear) throw calendarYearMissing(yearOf(fromEpochDay(day)));
+    return flag === workingDay;
   }
 
   hasYear(year: number): boolean {
@@ -57,9 +100,12 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    const exception = this.exceptionOn(date);
-    if (exception) return exception.kind === 'workday';
-    return !isWeekend(date);
+    parseCivilDate(date);
+    return this.isWorkingDayOfValidDate(date);
+  }
+
+  private isWorkingDayOfValidDate(date: string): boolean {
+    return this.isWorkingEpochDay(epochDay(date));
   }
 
   /** The Nth working day after `date`; the start day itself is not counted. N = 0 gives `date`. */
@@ -67,14 +113,14 @@ export class WorkingDayCalendar {
     parseCivilDate(date);
     requireCount(n);
     this.requireYear(date);
-    let current = date;
+    let current = epochDay(date);
     let remaining = n;
     for (let walked = 0; remaining > 0; walked += 1) {
       if (walked > maxWalk) throw new AppError('VALIDATION_FAILED', '天数过大', 'n');
-      current = addDays(current, 1);
-      if (this.isWorkingDay(current)) remaining -= 1;
+      current += 1;
+      if (this.isWorkingEpochDay(current)) remaining -= 1;
     }
-    return current;
+    return fromEpochDay(current);
   }
 
   /**
@@ -87,12 +133,12 @@ export class WorkingDayCalendar {
     parseCivilDate(date);
     requireCount(n);
     this.requireYear(date);
-    let current = addDays(date, n);
-    for (let walked = 0; !this.isWorkingDay(current); walked += 1) {
+    let current = epochDay(date) + n;
+    for (let walked = 0; !this.isWorkingEpochDay(current); walked += 1) {
       if (walked > maxWalk) throw new AppError('VALIDATION_FAILED', '天数过大', 'n');
-      current = addDays(current, 1);
+      current += 1;
     }
-    return current;
+    return fromEpochDay(current);
   }
 
   /** Working days d with from < d ≤ to (negative when `to` is before `from`). */
@@ -102,8 +148,9 @@ export class WorkingDayCalendar {
     if (to < from) return -this.workingDaysBetween(to, from);
     this.requireYear(from);
     let count = 0;
-    for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
-      if (this.isWorkingDay(current)) count += 1;
+    const last = epochDay(to);
+    for (let current = epochDay(from) + 1; current <= last; current += 1) {
+      if (this.isWorkingEpochDay(current)) count += 1;
     }
     return count;
   }
