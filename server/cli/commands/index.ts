@@ -4,6 +4,7 @@ import { calendarAddWorkingDaysCommand } from './calendar-add-working-days';
 import { calendarIsWorkingDayCommand } from './calendar-is-working-day';
 import { calendarPeriodEndCommand } from './calendar-period-end';
 import { migrateCommand } from './migrate';
+import { seedCommand } from './seed';
 import { serveCommand } from './serve';
 import { userAddCommand } from './user-add';
 import { userResetPasswordCommand } from './user-reset-password';
@@ -12,6 +13,7 @@ import { userResetPasswordCommand } from './user-reset-password';
 export const commands: Command[] = [
   serveCommand,
   migrateCommand,
+  seedCommand,
   auditVerifyCommand,
   calendarAddWorkingDaysCommand,
   calendarIsWorkingDayCommand,

@@ -64,9 +64,9 @@ export async function replyToImport(
   fileName: string,
   work: () => Promise<number>,
 ): Promise<FastifyReply> {
+  let imported: number;
   try {
-    const imported = await work();
-    return reply.status(200).send({ imported });
+    imported = await work();
   } catch (error) {
     if (!(error instanceof ImportRejectedError)) throw error;
     const workbook = await writeImportErrorWorkbook(error.rowErrors);
@@ -77,4 +77,5 @@ export async function replyToImport(
       400,
     );
   }
+  return reply.status(200).send({ imported });
 }

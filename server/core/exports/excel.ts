@@ -122,7 +122,7 @@ export function cellText(value: ExcelJS.CellValue): string | null {
   if (typeof value === 'object') {
     if ('richText' in value) return cellText(value.richText.map((part) => part.text).join(''));
     if ('text' in value && typeof value.text === 'string') return cellText(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('error' in value) return null;
     return null;
   }

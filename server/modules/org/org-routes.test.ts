@@ -39,7 +39,11 @@ async function readSheet(buffer: Buffer): Promise<string[][]> {
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
   const rows: string[][] = [];
   book.worksheets[0]?.eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? '')));
+    rows.push(
+      (row.values as unknown[])
+        .slice(1)
+        .map((value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '')),
+    );
   });
   return rows;
 }

@@ -1,0 +1,33 @@
+import { roleLabels } from '../../../contracts/roles';
+import type { Command } from '../command';
+import { loadConfig } from '../../core/config';
+import { readContext } from '../../core/context';
+import { createLogger } from '../../core/logger';
+import { openPlatform } from '../../core/startup';
+import { demoBannerLines, isTenantEmpty, seedDemoCity } from '../../modules/org/demo/seed-demo-city';
+
+export const seedCommand: Command = {
+  name: 'seed',
+  usage: 'seed',
+  summary: '生成演示城市（示范市）的组织、人员、执法证和演示账号；已有数据时不重复生成',
+  async run() {
+    const config = loadConfig();
+    const platform = await openPlatform(config, { logger: createLogger('warn') });
+    try {
+      if (!(await isTenantEmpty(readContext(platform.deps, null)))) {
+        process.stdout.write('已有组织数据，演示城市已生成过（或已在使用），未做任何改动\n');
+        return 0;
+      }
+      const started = performance.now();
+      const summary = await seedDemoCity(platform.deps, {
+        onProgress: (message) => process.stderr.write(`… ${message}\n`),
+      });
+      process.stdout.write(`演示城市已生成（${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`);
+      for (const line of demoBannerLines(summary, (role) => roleLabels[role]))
+        process.stdout.write(`${line}\n`);
+      return 0;
+    } finally {
+      await platform.close();
+    }
+  },
+};
