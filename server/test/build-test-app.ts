@@ -29,6 +29,8 @@ export async function buildTestPlatform(options: TestPlatformOptions = {}): Prom
     FAZHI_DATA_DIR: '/tmp/fazhi-test-data',
     FAZHI_PASSWORD_COST: '10',
     LOG_LEVEL: 'silent',
+    // Tests build the records they need; the demo city is tested on its own.
+    FAZHI_SEED_DEMO: 'never',
     ...(server ? { DATABASE_URL: server.url } : {}),
     ...options.env,
   });

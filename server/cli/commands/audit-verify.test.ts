@@ -33,7 +33,7 @@ describe('fazhi audit verify (spawned CLI on a PGlite folder)', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'fazhi-cli-audit-'));
-    const config = loadConfig({ FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', FAZHI_SEED_DEMO: 'never' });
     const platform = await openPlatform(config, { logger: createLogger('silent') });
     await prepareOnStart(platform.deps);
     for (let index = 1; index <= 12; index += 1) {
@@ -56,7 +56,7 @@ describe('fazhi audit verify (spawned CLI on a PGlite folder)', () => {
     expect(intact.status).toBe(0);
     expect(intact.firstLine).toMatch(/^OK: 13 条记录、\d+ 个树头校验通过$/);
 
-    const config = loadConfig({ FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', FAZHI_SEED_DEMO: 'never' });
     const platform = await openPlatform(config, { logger: createLogger('silent') });
     await platform.deps.db.execute(
       sql`UPDATE audit_events SET change = '{"index": 99}'::jsonb WHERE seq = 8`,
