@@ -1,3 +1,4 @@
+import { decryptField, loadFieldKey } from '../core/crypto/field-encryption';
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../../contracts/roles';
@@ -105,7 +106,8 @@ export async function signIn(
   const user = await findUserByUsername(platform.deps.db, platform.config.tenantCode, username);
   const codeFor = (secret: string) => totpCodeAt(username, secret, platform.clock.now());
   let code = totpCode;
-  if (code === undefined && user?.totpEnabled && user.totpSecret) code = codeFor(user.totpSecret);
+  if (code === undefined && user?.totpEnabled && user.totpSecret)
+    code = codeFor(decryptField(loadFieldKey(platform.config), user.totpSecret));
   let response = await platform.app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',

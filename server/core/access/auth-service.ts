@@ -28,6 +28,13 @@ import { checkPasswordPolicy, isPasswordExpired } from './password-rules';
 import { effectiveIdleMinutes, loadSecuritySettings } from './security-settings-service';
 import { findSession, insertSession, updateSession, type SessionRow } from './session-repository';
 import { isValidTotpCode, newTotpSecret, totpUri } from './totp';
+import { decryptField, encryptField, loadFieldKey } from '../crypto/field-encryption';
+
+/** TOTP secrets are kept encrypted at rest with the platform's field key, like other secrets of users. */
+const sealTotpSecret = (ctx: ServiceContext, secret: string) =>
+  encryptField(loadFieldKey(ctx.config), secret);
+const openTotpSecret = (ctx: ServiceContext, stored: string) =>
+  decryptField(loadFieldKey(ctx.config), stored);
 
 export const sessionCookieName = 'fazhi_session';
 /** A session ends 12 hours after sign-in however active it is. */
@@ -77,9 +84,9 @@ export async function signIn(
   const { user, actor } = checked;
   if (requiresSecondFactor(actor.roles.map((held) => held.role))) {
     if (!user.totpEnabled) {
-      const secret = user.totpSecret ?? newTotpSecret();
+      const secret = user.totpSecret ? openTotpSecret(ctx, user.totpSecret) : newTotpSecret();
       await updateUser(ctx.tx, ctx.tenantCode, user.id, {
-        totpSecret: secret,
+        totpSecret: sealTotpSecret(ctx, secret),
         failedAttempts: 0,
         lockedUntil: null,
         updatedAt: ctx.clock.now(),
@@ -103,7 +110,7 @@ export async function signIn(
     }
     if (
       !user.totpSecret ||
-      !isValidTotpCode(user.username, user.totpSecret, input.totpCode, ctx.clock.now())
+      !isValidTotpCode(user.username, openTotpSecret(ctx, user.totpSecret), input.totpCode, ctx.clock.now())
     ) {
       return recordFailure(ctx, settings, user, 'wrongTotpCode');
     }
@@ -127,7 +134,9 @@ export async function enrollTotp(
       error: new AppError('CONFLICT', '该账号无需绑定动态验证码，或已经绑定；请直接登录'),
     };
   }
-  if (!isValidTotpCode(user.username, user.totpSecret, input.totpCode, ctx.clock.now())) {
+  if (
+    !isValidTotpCode(user.username, openTotpSecret(ctx, user.totpSecret), input.totpCode, ctx.clock.now())
+  ) {
     return recordFailure(ctx, settings, user, 'wrongTotpCode');
   }
   const enrolled = await updateUser(ctx.tx, ctx.tenantCode, user.id, {
