@@ -27,6 +27,7 @@ export default tseslint.config(
     },
     plugins: { boundaries },
     settings: {
+      'import/resolver': { node: { extensions: ['.js', '.ts', '.tsx'] } },
       'boundaries/include': ['server/**/*', 'web/src/**/*', 'contracts/**/*'],
       'boundaries/elements': [
         { type: 'contracts', pattern: 'contracts/**' },
