@@ -1,0 +1,50 @@
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  ApartmentOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { CurrentUser } from '../../../contracts/accounts';
+import type { Role } from '../../../contracts/roles';
+import { paths } from '../config/paths';
+
+/** Business roles read the org pages within their scope; the system administrator keeps the tree. */
+const orgReaders: Role[] = [
+  'officer',
+  'agencyHead',
+  'legalReviewer',
+  'liaison',
+  'justiceBureau',
+  'leader',
+  'systemAdmin',
+];
+
+export interface NavigationItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** null: every signed-in user */
+  roles: Role[] | null;
+}
+
+/** The console's menu; an item shows only to the roles whose work it is (the server decides anyway). */
+export const navigation: NavigationItem[] = [
+  { path: paths.console.home, label: '工作台', icon: <DashboardOutlined />, roles: null },
+  { path: paths.console.organizations, label: '组织机构', icon: <ApartmentOutlined />, roles: orgReaders },
+  { path: paths.console.people, label: '工作人员', icon: <TeamOutlined />, roles: orgReaders },
+  { path: paths.console.certificates, label: '执法证件', icon: <IdcardOutlined />, roles: orgReaders },
+  { path: paths.console.accounts, label: '账号与角色', icon: <UserSwitchOutlined />, roles: ['systemAdmin'] },
+  { path: paths.console.calendar, label: '节假日日历', icon: <CalendarOutlined />, roles: ['systemAdmin'] },
+  { path: paths.console.security, label: '安全设置', icon: <SafetyOutlined />, roles: ['securityAdmin'] },
+  { path: paths.console.audit, label: '审计日志', icon: <AuditOutlined />, roles: ['auditAdmin'] },
+];
+
+export const hasAnyRole = (me: CurrentUser, allowed: readonly Role[] | null) =>
+  allowed === null || me.roles.some((held) => allowed.includes(held.role));
+
+export const navigationFor = (me: CurrentUser) => navigation.filter((item) => hasAnyRole(me, item.roles));

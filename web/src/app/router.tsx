@@ -1,0 +1,32 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { ConsoleLayout } from './layouts/console-layout';
+import { AccountsPage, AuditPage, CalendarPage, SecurityPage } from './routes/admin/admin-pages';
+import { ChangePasswordPage } from './routes/admin/change-password';
+import { HomePage } from './routes/admin/home';
+import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
+import { SignInPage } from './routes/admin/sign-in';
+import { NotFoundPage } from './routes/not-found';
+import { PortalHomePage } from './routes/portal/home';
+
+/** The console under /admin (signed in), the portal under / (public). */
+export const router = createBrowserRouter([
+  { path: '/', element: <PortalHomePage /> },
+  { path: '/admin/sign-in', element: <SignInPage /> },
+  { path: '/admin/change-password', element: <ChangePasswordPage /> },
+  {
+    path: '/admin',
+    element: <ConsoleLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'organizations', element: <OrganizationsPage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'certificates', element: <CertificatesPage /> },
+      { path: 'accounts', element: <AccountsPage /> },
+      { path: 'security', element: <SecurityPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: '*', element: <NotFoundPage isConsole /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage isConsole={false} /> },
+]);

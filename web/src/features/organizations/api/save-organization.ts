@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  organizationSchema,
+  type CreateOrganizationInput,
+  type UpdateOrganizationInput,
+} from '../../../../../contracts/org';
+import { requestJson } from '../../../lib/api-client';
+
+export function createOrganization(input: CreateOrganizationInput) {
+  return requestJson(organizationSchema, '/api/organizations', { method: 'POST', body: input });
+}
+
+export function updateOrganization(id: string, input: UpdateOrganizationInput) {
+  return requestJson(organizationSchema, `/api/organizations/${id}`, { method: 'PATCH', body: input });
+}
+
+export function setOrganizationActive(id: string, isActive: boolean) {
+  return requestJson(organizationSchema, `/api/organizations/${id}/${isActive ? 'activate' : 'deactivate'}`, {
+    method: 'POST',
+  });
+}
+
+type SaveInput =
+  | { kind: 'create'; input: CreateOrganizationInput }
+  | { kind: 'update'; id: string; input: UpdateOrganizationInput }
+  | { kind: 'setActive'; id: string; isActive: boolean };
+
+/** Create, edit, deactivate or reactivate; lists and the tree are refetched after. */
+export function useSaveOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (save: SaveInput) => {
+      if (save.kind === 'create') return createOrganization(save.input);
+      if (save.kind === 'update') return updateOrganization(save.id, save.input);
+      return setOrganizationActive(save.id, save.isActive);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organizations'] }),
+  });
+}
