@@ -13,9 +13,13 @@ test('a clean start serves the console: a demo user signs in and sees the workbe
 
   await page.getByRole('menuitem', { name: '组织机构' }).click();
   await expect(page.getByRole('heading', { name: '组织机构' })).toBeVisible();
-  const table = page.locator('.ant-table');
-  await expect(table.getByText('示范市市场监督管理局').first()).toBeVisible();
-  await expect(table.getByText('示范市生态环境局').first()).toBeVisible();
+  await expect(page.locator('.ant-table').getByText('示范市人民政府').first()).toBeVisible();
+  // the city's departments sit under the city government in the tree
+  const tree = page.locator('.ant-tree');
+  await expect(tree.getByText('示范市市场监督管理局', { exact: true })).toBeVisible();
+  await expect(tree.getByText('示范市生态环境局', { exact: true })).toBeVisible();
+  await tree.getByText('示范市人民政府', { exact: true }).click();
+  await expect(page.locator('.ant-table-tbody')).toContainText('示范市');
   // the menu shows only what the role allows
   await expect(page.getByRole('menuitem', { name: '账号与角色' })).toHaveCount(0);
   await expect(page.getByRole('menuitem', { name: '审计日志' })).toHaveCount(0);

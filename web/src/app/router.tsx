@@ -7,26 +7,32 @@ import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/
 import { SignInPage } from './routes/admin/sign-in';
 import { NotFoundPage } from './routes/not-found';
 import { PortalHomePage } from './routes/portal/home';
+import { RouteErrorPage } from './routes/route-error';
 
 /** The console under /admin (signed in), the portal under / (public). */
 export const router = createBrowserRouter([
-  { path: '/', element: <PortalHomePage /> },
-  { path: '/admin/sign-in', element: <SignInPage /> },
-  { path: '/admin/change-password', element: <ChangePasswordPage /> },
   {
-    path: '/admin',
-    element: <ConsoleLayout />,
+    errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'organizations', element: <OrganizationsPage /> },
-      { path: 'people', element: <PeoplePage /> },
-      { path: 'certificates', element: <CertificatesPage /> },
-      { path: 'accounts', element: <AccountsPage /> },
-      { path: 'security', element: <SecurityPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'calendar', element: <CalendarPage /> },
-      { path: '*', element: <NotFoundPage isConsole /> },
+      { path: '/', element: <PortalHomePage /> },
+      { path: '/admin/sign-in', element: <SignInPage /> },
+      { path: '/admin/change-password', element: <ChangePasswordPage /> },
+      {
+        path: '/admin',
+        element: <ConsoleLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'organizations', element: <OrganizationsPage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'certificates', element: <CertificatesPage /> },
+          { path: 'accounts', element: <AccountsPage /> },
+          { path: 'security', element: <SecurityPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
+          { path: '*', element: <NotFoundPage isConsole /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage isConsole={false} /> },
     ],
   },
-  { path: '*', element: <NotFoundPage isConsole={false} /> },
 ]);

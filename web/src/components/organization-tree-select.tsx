@@ -23,6 +23,8 @@ const toData = (nodes: TreeOption[]): TreeSelectData[] =>
   }));
 
 interface Props {
+  /** set by Form.Item so the label points at the input */
+  id?: string;
   tree: TreeOption[];
   value?: string | null;
   onChange?: (value: string | undefined) => void;
@@ -34,6 +36,7 @@ interface Props {
 
 /** Picks one organization from a tree, searchable by name. */
 export function OrganizationTreeSelect({
+  id,
   tree,
   value,
   onChange,
@@ -44,6 +47,7 @@ export function OrganizationTreeSelect({
 }: Props) {
   return (
     <TreeSelect
+      id={id}
       showSearch
       treeNodeFilterProp="title"
       treeDefaultExpandAll={false}
