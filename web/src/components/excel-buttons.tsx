@@ -1,5 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Upload, message } from 'antd';
+import { Alert, Button, Modal, Space, Upload } from 'antd';
+import { notify } from '../lib/notify';
 import { useState } from 'react';
 import { showError, type QueryParams } from '../lib/api-client';
 import { downloadFile, saveBlob, uploadFile, type UploadOutcome } from '../lib/download';
@@ -58,7 +59,7 @@ export function ImportButton({
     setBusy(false);
     setOutcome(result);
     if (result.ok) {
-      void message.success(`已导入 ${result.result?.imported ?? 0} 条${subject}`);
+      notify.success(`已导入 ${result.result?.imported ?? 0} 条${subject}`);
       onImported();
     }
   };

@@ -1,4 +1,5 @@
-import { message } from 'antd';
+import {} from 'antd';
+import { notify } from './notify';
 import type { z } from 'zod';
 import { paths } from '../config/paths';
 
@@ -112,8 +113,8 @@ export async function requestJson<T extends z.ZodType>(
 export function showError(error: unknown): void {
   if (error instanceof ApiError) {
     if (error.status === 401 && sessionEndedCodes.has(error.code)) return;
-    void message.error(error.message);
+    notify.error(error.message);
     return;
   }
-  void message.error('操作失败，请稍后重试');
+  notify.error('操作失败，请稍后重试');
 }

@@ -1,4 +1,5 @@
-import { Alert, Card, Spin, Typography, message } from 'antd';
+import { Alert, Card, Spin, Typography } from 'antd';
+import { notify } from '../../../lib/notify';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../features/auth/api/get-me';
@@ -39,7 +40,7 @@ export function ChangePasswordPage() {
         ) : null}
         <ChangePasswordForm
           onChanged={() => {
-            void message.success('密码已修改');
+            notify.success('密码已修改');
             void navigate(paths.console.home, { replace: true });
           }}
         />

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, Table, message } from 'antd';
+import { Alert, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { notify } from '../../../lib/notify';
 import { useEffect, useState } from 'react';
 import type { Account } from '../../../../../contracts/accounts';
 import { roleLabels, roles, type Role } from '../../../../../contracts/roles';
@@ -52,7 +53,7 @@ function RoleAdder({ account, organizationTree }: { account: Account; organizati
             { kind: 'assignRole', id: account.id, input: { role, organizationId } },
             {
               onSuccess: () => {
-                void message.success(`已分配角色：${roleLabels[role]}`);
+                notify.success(`已分配角色：${roleLabels[role]}`);
                 setRole(undefined);
               },
               onError: showError,
@@ -94,7 +95,7 @@ export function AccountDrawer({ open, account, organizationTree, onClose }: Prop
     if (account) {
       change.mutate(
         { kind: 'update', id: account.id, input: { displayName: values.displayName.trim() } },
-        { onSuccess: () => void message.success('已保存'), onError },
+        { onSuccess: () => notify.success('已保存'), onError },
       );
       return;
     }
@@ -117,7 +118,7 @@ export function AccountDrawer({ open, account, organizationTree, onClose }: Prop
       },
       {
         onSuccess: (created) => {
-          void message.success(`已新建账号：${created.username}（首次登录须修改密码）`);
+          notify.success(`已新建账号：${created.username}（首次登录须修改密码）`);
           onClose();
         },
         onError,
@@ -239,7 +240,7 @@ export function AccountDrawer({ open, account, organizationTree, onClose }: Prop
                     onConfirm={() =>
                       change.mutate(
                         { kind: 'removeRole', id: account.id, assignmentId: row.id },
-                        { onSuccess: () => void message.success('已撤销角色'), onError: showError },
+                        { onSuccess: () => notify.success('已撤销角色'), onError: showError },
                       )
                     }
                   >

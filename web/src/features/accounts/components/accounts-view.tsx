@@ -1,18 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  message,
-} from 'antd';
+import { Alert, Button, Card, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { notify } from '../../../lib/notify';
 import { useState } from 'react';
 import type { Account } from '../../../../../contracts/accounts';
 import { roleLabels, roles, type Role } from '../../../../../contracts/roles';
@@ -147,7 +135,9 @@ export function AccountsView({
               render: (assigned: Account['roles']) =>
                 assigned.map((role) => (
                   <div key={role.id}>
-                    <Tag color="blue">{role.roleLabel}</Tag>
+                    <Tag color="blue" style={{ whiteSpace: 'normal' }}>
+                      {role.roleLabel}
+                    </Tag>
                     <span style={{ color: '#595959' }}>{role.organizationName}</span>
                   </div>
                 )),
@@ -193,7 +183,7 @@ export function AccountsView({
                       onConfirm={() =>
                         change.mutate(
                           { kind: 'setActive', id: row.id, isActive: false },
-                          { onSuccess: () => void message.success('已停用'), onError: showError },
+                          { onSuccess: () => notify.success('已停用'), onError: showError },
                         )
                       }
                     >
@@ -208,7 +198,7 @@ export function AccountsView({
                       onClick={() =>
                         change.mutate(
                           { kind: 'setActive', id: row.id, isActive: true },
-                          { onSuccess: () => void message.success('已重新启用'), onError: showError },
+                          { onSuccess: () => notify.success('已重新启用'), onError: showError },
                         )
                       }
                     >
@@ -243,7 +233,7 @@ export function AccountsView({
                 setResetFor(null);
                 if (result.temporaryPassword)
                   setGenerated({ username: result.account.username, password: result.temporaryPassword });
-                else void message.success('密码已重置，用户下次登录须修改密码');
+                else notify.success('密码已重置，用户下次登录须修改密码');
               },
               onError: showError,
             },

@@ -1,4 +1,5 @@
-import { TreeSelect, message } from 'antd';
+import { TreeSelect } from 'antd';
+import { notify } from '../../../lib/notify';
 import type { CurrentUser } from '../../../../../contracts/accounts';
 import { showError } from '../../../lib/api-client';
 import { useSwitchOrganization } from '../api/switch-organization';
@@ -44,7 +45,7 @@ export function OrganizationSwitcher({ me }: { me: CurrentUser }) {
       loading={switcher.isPending}
       onChange={(organizationId: string) => {
         switcher.mutate(organizationId, {
-          onSuccess: (next) => void message.success(`已切换到：${next.activeOrganization?.name ?? ''}`),
+          onSuccess: (next) => notify.success(`已切换到：${next.activeOrganization?.name ?? ''}`),
           onError: showError,
         });
       }}

@@ -12,8 +12,8 @@ import {
   Table,
   Tag,
   Typography,
-  message,
 } from 'antd';
+import { notify } from '../../../lib/notify';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
@@ -90,7 +90,7 @@ function YearEditor({ year, isNew }: { year: number; isNew: boolean }) {
       {
         onSuccess: (saved) => {
           const moved = saved.recomputedDeadlines.length;
-          void message.success(moved > 0 ? `已保存，${moved} 个期限的到期日已重新计算` : '已保存');
+          notify.success(moved > 0 ? `已保存，${moved} 个期限的到期日已重新计算` : '已保存');
         },
         onError: (failure) => setError(failure instanceof ApiError ? failure.message : '保存失败'),
       },

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, message } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { notify } from '../../../lib/notify';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -129,7 +130,7 @@ export function CertificatesView({
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1300 }}
           pagination={{
             current: filter.page,
             pageSize: filter.pageSize,
@@ -141,7 +142,7 @@ export function CertificatesView({
           columns={[
             { title: '证号', dataIndex: 'number', width: 150 },
             { title: '持证人', dataIndex: 'personName', width: 100 },
-            { title: '所属组织', dataIndex: 'organizationName' },
+            { title: '所属组织', dataIndex: 'organizationName', width: 200 },
             { title: '执法类别', dataIndex: 'field', width: 120 },
             { title: '发证机关', dataIndex: 'issuedBy', width: 160 },
             {
@@ -187,7 +188,7 @@ export function CertificatesView({
         certificate={editing?.certificate ?? null}
         onClose={() => setEditing(null)}
         onSaved={(saved) => {
-          void message.success(`已保存：${saved.number}`);
+          notify.success(`已保存：${saved.number}`);
           setEditing(null);
         }}
       />

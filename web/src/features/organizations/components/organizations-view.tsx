@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, Tree, message } from 'antd';
+import { Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, Tree } from 'antd';
+import { notify } from '../../../lib/notify';
 import { useState } from 'react';
 import {
   organizationKindLabels,
@@ -48,7 +49,7 @@ export function OrganizationsView({ canEdit }: { canEdit: boolean }) {
     save.mutate(
       { kind: 'setActive', id: organization.id, isActive },
       {
-        onSuccess: () => void message.success(`已撤销：${organization.name}`),
+        onSuccess: () => notify.success(`已撤销：${organization.name}`),
         onError: showError,
       },
     );
@@ -83,7 +84,7 @@ export function OrganizationsView({ canEdit }: { canEdit: boolean }) {
         }
       />
       <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-        <Card title="机构树" size="small" style={{ width: 300, flexShrink: 0 }} loading={tree.isLoading}>
+        <Card title="机构树" size="small" style={{ width: 260, flexShrink: 0 }} loading={tree.isLoading}>
           {roots.length === 0 ? (
             <Empty description="暂无组织机构" />
           ) : (
@@ -228,7 +229,7 @@ export function OrganizationsView({ canEdit }: { canEdit: boolean }) {
         tree={roots}
         onClose={() => setEditing(null)}
         onSaved={(saved) => {
-          void message.success(`已保存：${saved.name}`);
+          notify.success(`已保存：${saved.name}`);
           setEditing(null);
         }}
       />

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
+import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { notify } from '../../../lib/notify';
 import { useState } from 'react';
 import { personDutyLabels, personDuties, type Person, type PersonDuty } from '../../../../../contracts/org';
 import { ExportButton, ImportButton } from '../../../components/excel-buttons';
@@ -33,7 +34,7 @@ export function PeopleView({
     save.mutate(
       { kind: 'setActive', id: person.id, isActive },
       {
-        onSuccess: () => void message.success(`已设为离职：${person.name}`),
+        onSuccess: () => notify.success(`已设为离职：${person.name}`),
         onError: showError,
       },
     );
@@ -186,7 +187,7 @@ export function PeopleView({
         organizationTree={organizationTree}
         onClose={() => setEditing(null)}
         onSaved={(saved) => {
-          void message.success(`已保存：${saved.name}`);
+          notify.success(`已保存：${saved.name}`);
           setEditing(null);
         }}
       />

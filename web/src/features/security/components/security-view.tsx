@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Form, InputNumber, Space, Table, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Space, Table, Typography } from 'antd';
+import { notify } from '../../../lib/notify';
 import { useEffect, useState } from 'react';
 import {
   securitySettingLabels,
@@ -47,13 +48,14 @@ function SettingsForm() {
         form={form}
         layout="horizontal"
         labelCol={{ flex: '360px' }}
+        requiredMark={false}
         labelWrap
         onFinish={(values) => {
           setError(null);
           update.mutate(
             { ...values, sessionIdleMinutes: values.sessionIdleMinutes ?? null },
             {
-              onSuccess: () => void message.success('安全设置已保存，新设置立即生效'),
+              onSuccess: () => notify.success('安全设置已保存，新设置立即生效'),
               onError: (failure) => setError(failure instanceof ApiError ? failure.message : '保存失败'),
             },
           );
@@ -109,7 +111,7 @@ function LockedAccounts() {
         <Alert
           type="warning"
           showIcon
-          message={locked.error instanceof ApiError ? locked.error.message : '无法读取锁定账号'}
+          message={`暂时无法列出被锁定的账号：${locked.error instanceof ApiError ? locked.error.message : '读取失败'}`}
         />
       ) : (
         <Table<Account>
@@ -139,7 +141,7 @@ function LockedAccounts() {
                   loading={unlock.isPending && unlock.variables === row.id}
                   onClick={() =>
                     unlock.mutate(row.id, {
-                      onSuccess: () => void message.success(`已解锁：${row.username}`),
+                      onSuccess: () => notify.success(`已解锁：${row.username}`),
                       onError: showError,
                     })
                   }
