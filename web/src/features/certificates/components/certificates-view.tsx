@@ -144,13 +144,6 @@ export function CertificatesView({
             { title: '持证人', dataIndex: 'personName', width: 100 },
             { title: '所属组织', dataIndex: 'organizationName', width: 200 },
             { title: '执法类别', dataIndex: 'field', width: 120 },
-            { title: '发证机关', dataIndex: 'issuedBy', width: 160 },
-            {
-              title: '发证日期',
-              dataIndex: 'issuedOn',
-              width: 140,
-              render: (value: string) => formatDate(value),
-            },
             {
               title: '有效期至',
               key: 'expiresOn',
@@ -164,6 +157,13 @@ export function CertificatesView({
               render: (status: CertificateStatus, row) => (
                 <Tag color={statusColors[status]}>{row.statusLabel}</Tag>
               ),
+            },
+            { title: '发证机关', dataIndex: 'issuedBy', width: 160 },
+            {
+              title: '发证日期',
+              dataIndex: 'issuedOn',
+              width: 140,
+              render: (value: string) => formatDate(value),
             },
             ...(canEdit
               ? [
