@@ -4,3 +4,5 @@ export * from '../audit/audit-tables';
 export * from '../calendar/calendar-tables';
 export * from '../procedures/procedure-tables';
 export * from '../../modules/org/org-tables';
+export * from '../../modules/law/law-tables';
+export * from '../../modules/powers/power-tables';
