@@ -84,3 +84,139 @@ export const citeQuerySchema = z.object({
     .optional(),
 });
 export type CiteQuery = z.infer<typeof citeQuerySchema>;
+
+export interface CitationProblem {
+  raw: string;
+  start: number;
+  message: string;
+}
+
+export interface CiteResult {
+  citations: ResolvedCitation[];
+  /** text that looks like a citation but cannot be read as one (e.g. 《行政处罚法》第五十八款) */
+  problems: CitationProblem[];
+}
+
+// ── Laws, articles, search, imports (shapes returned) ────────────────────────
+
+export interface LawSummary {
+  id: string;
+  title: string;
+  shortTitle: string;
+  level: LawLevel;
+  category: string | null;
+  issuer: string | null;
+  versionDate: string;
+  promulgatedOn: string | null;
+  effectiveOn: string | null;
+  /** the newest version of its title, not repealed */
+  isCurrent: boolean;
+  supersededOn: string | null;
+  repealedOn: string | null;
+  articleCount: number;
+}
+
+export interface LawArticleView {
+  id: string;
+  ordinal: number;
+  number: number;
+  subNumber: number;
+  /** 第五十八条 */
+  label: string;
+  part: string | null;
+  chapter: string | null;
+  section: string | null;
+  text: string;
+  paragraphs: { text: string; items: string[] }[];
+}
+
+export interface LawDetail extends LawSummary {
+  history: string[];
+  /** every version of the same title, newest first (this one included) */
+  versions: LawSummary[];
+  articles: LawArticleView[];
+}
+
+export interface HighlightedPiece {
+  text: string;
+  isHit: boolean;
+}
+
+export interface LawSearchHit {
+  articleId: string;
+  lawId: string;
+  lawTitle: string;
+  level: LawLevel;
+  versionDate: string;
+  isCurrent: boolean;
+  articleLabel: string;
+  number: number;
+  subNumber: number;
+  /** a snippet of the article with the query's words marked */
+  pieces: HighlightedPiece[];
+}
+
+export interface LawSearchResult {
+  /** laws whose title matches, best first (at most 10) */
+  laws: LawSummary[];
+  articles: LawSearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const lawImportStatuses = ['running', 'finished', 'failed'] as const;
+export type LawImportStatus = (typeof lawImportStatuses)[number];
+export const lawImportStatusLabels: Record<LawImportStatus, string> = {
+  running: '导入中',
+  finished: '已完成',
+  failed: '失败',
+};
+
+export interface LawImportView {
+  id: string;
+  source: string;
+  status: LawImportStatus;
+  totalFiles: number;
+  processedFiles: number;
+  importedVersions: number;
+  unchangedVersions: number;
+  importedArticles: number;
+  problems: { file: string; message: string }[];
+  startedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export const lawListQuerySchema = z.object({
+  q: z.string().trim().max(100, '搜索词不能超过 100 个字').optional(),
+  level: lawLevelSchema.optional(),
+  category: z.string().trim().max(50).optional(),
+  includeSuperseded: z
+    .enum(['true', 'false'], { message: '只能是 true 或 false' })
+    .transform((value) => value === 'true')
+    .optional(),
+  page: z.coerce.number({ message: '页码必须是数字' }).int().min(1, '页码从 1 开始').default(1),
+  pageSize: z.coerce
+    .number({ message: '每页条数必须是数字' })
+    .int()
+    .min(1)
+    .max(200, '每页最多 200 条')
+    .default(20),
+});
+
+export const lawSearchQuerySchema = z.object({
+  q: z.string({ message: '请填写搜索词' }).trim().min(1, '请填写搜索词').max(100, '搜索词不能超过 100 个字'),
+  level: lawLevelSchema.optional(),
+  currentOnly: z
+    .enum(['true', 'false'], { message: '只能是 true 或 false' })
+    .transform((value) => value === 'true')
+    .optional(),
+  page: z.coerce.number({ message: '页码必须是数字' }).int().min(1, '页码从 1 开始').default(1),
+  pageSize: z.coerce
+    .number({ message: '每页条数必须是数字' })
+    .int()
+    .min(1)
+    .max(100, '每页最多 100 条')
+    .default(20),
+});
