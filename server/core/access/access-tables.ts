@@ -29,6 +29,8 @@ export const users = pgTable(
     lockedUntil: instant('locked_until'),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** the last TOTP time step accepted: a code is good once (RFC 6238 §5.2) */
+    totpLastStep: integer('totp_last_step'),
     isActive: boolean('is_active').notNull().default(true),
     lastSignInAt: instant('last_sign_in_at'),
     createdAt: createdAt(),
