@@ -278,6 +278,7 @@ describe.each(testDatabaseKinds())('sign-in and sessions on %s', (database) => {
       const withoutCode = await signInRequest({ username: admin.username, password: testPassword });
       expect(withoutCode.statusCode).toBe(401);
       expect(withoutCode.json()).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED', field: 'totpCode' });
+      platform.clock.advance(30_000);
       const code = totpCodeAt(admin.username, secret, platform.clock.now());
       const wrongCode = await signInRequest({
         username: admin.username,
@@ -292,6 +293,16 @@ describe.each(testDatabaseKinds())('sign-in and sessions on %s', (database) => {
       });
       expect(withCode.statusCode).toBe(200);
       expect(withCode.json().status).toBe('signedIn');
+
+      const replayed = await signInRequest({
+        username: admin.username,
+        password: testPassword,
+        totpCode: code,
+      });
+      expect(replayed.statusCode).toBe(401);
+      expect(replayed.json()).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED', field: 'totpCode' });
+      expect(replayed.json().message).toContain('已使用');
+      expect(replayed.cookies.find((cookie) => cookie.name === 'fazhi_session')).toBeUndefined();
     }
   });
 

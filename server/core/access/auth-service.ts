@@ -27,7 +27,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hash
 import { checkPasswordPolicy, isPasswordExpired } from './password-rules';
 import { effectiveIdleMinutes, loadSecuritySettings } from './security-settings-service';
 import { findSession, insertSession, updateSession, type SessionRow } from './session-repository';
-import { isValidTotpCode, newTotpSecret, totpUri } from './totp';
+import { newTotpSecret, totpStepOfCode, totpUri } from './totp';
 import { decryptField, encryptField, loadFieldKey } from '../crypto/field-encryption';
 
 /** TOTP secrets are kept encrypted at rest with the platform's field key, like other secrets of users. */
@@ -108,12 +108,14 @@ export async function signIn(
         error: new AppError('SECOND_FACTOR_REQUIRED', '管理员账号登录须输入动态验证码', 'totpCode'),
       };
     }
-    if (
-      !user.totpSecret ||
-      !isValidTotpCode(user.username, openTotpSecret(ctx, user.totpSecret), input.totpCode, ctx.clock.now())
-    ) {
-      return recordFailure(ctx, settings, user, 'wrongTotpCode');
+    const step = user.totpSecret
+      ? totpStepOfCode(user.username, openTotpSecret(ctx, user.totpSecret), input.totpCode, ctx.clock.now())
+      : null;
+    if (step === null) return recordFailure(ctx, settings, user, 'wrongTotpCode');
+    if (user.totpLastStep !== null && step <= user.totpLastStep) {
+      return recordFailure(ctx, settings, user, 'reusedTotpCode');
     }
+    await updateUser(ctx.tx, ctx.tenantCode, user.id, { totpLastStep: step });
   }
   return completeSignIn(ctx, settings, user, actor, client);
 }
@@ -134,13 +136,16 @@ export async function enrollTotp(
       error: new AppError('CONFLICT', '该账号无需绑定动态验证码，或已经绑定；请直接登录'),
     };
   }
-  if (
-    !isValidTotpCode(user.username, openTotpSecret(ctx, user.totpSecret), input.totpCode, ctx.clock.now())
-  ) {
-    return recordFailure(ctx, settings, user, 'wrongTotpCode');
-  }
+  const step = totpStepOfCode(
+    user.username,
+    openTotpSecret(ctx, user.totpSecret),
+    input.totpCode,
+    ctx.clock.now(),
+  );
+  if (step === null) return recordFailure(ctx, settings, user, 'wrongTotpCode');
   const enrolled = await updateUser(ctx.tx, ctx.tenantCode, user.id, {
     totpEnabled: true,
+    totpLastStep: step,
     updatedAt: ctx.clock.now(),
   });
   await appendAuditEvent(
@@ -197,7 +202,7 @@ async function recordFailure(
   ctx: ServiceContext,
   settings: SecuritySettings,
   user: UserRow,
-  reason: 'wrongPassword' | 'wrongTotpCode',
+  reason: 'wrongPassword' | 'wrongTotpCode' | 'reusedTotpCode',
 ): Promise<{ kind: 'refused'; error: AppError }> {
   const now = ctx.clock.now();
   // A lock that has run out starts the count afresh.
@@ -227,6 +232,16 @@ async function recordFailure(
   }
   if (reason === 'wrongTotpCode') {
     return { kind: 'refused', error: new AppError('SECOND_FACTOR_REQUIRED', '动态验证码不正确', 'totpCode') };
+  }
+  if (reason === 'reusedTotpCode') {
+    return {
+      kind: 'refused',
+      error: new AppError(
+        'SECOND_FACTOR_REQUIRED',
+        '该动态验证码已使用过，请等待验证器显示新的验证码',
+        'totpCode',
+      ),
+    };
   }
   return { kind: 'refused', error: invalidCredentials() };
 }

@@ -18,11 +18,25 @@ export const newTotpSecret = () => new Secret({ size: 20 }).base32;
 /** The otpauth:// URI an authenticator app scans. */
 export const totpUri = (username: string, secretBase32: string) => totpFor(username, secretBase32).toString();
 
-/** True when `code` is the code of `now`, or of the 30-second step before or after (clock drift). */
-export function isValidTotpCode(username: string, secretBase32: string, code: string, now: Date): boolean {
-  return (
-    totpFor(username, secretBase32).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null
-  );
+const periodMs = 30_000;
+
+/**
+ * The 30-second time step whose code `code` is — the step of `now`, or the one before or after
+ * (clock drift) — or null when it is none of them. The caller refuses a step already used, so a
+ * code seen over someone's shoulder cannot be replayed (RFC 6238 §5.2).
+ */
+export function totpStepOfCode(
+  username: string,
+  secretBase32: string,
+  code: string,
+  now: Date,
+): number | null {
+  const delta = totpFor(username, secretBase32).validate({
+    token: code,
+    timestamp: now.getTime(),
+    window: 1,
+  });
+  return delta === null ? null : Math.floor(now.getTime() / periodMs) + delta;
 }
 
 /** The code of `now` (used by test factories and nothing else in production). */
