@@ -1,6 +1,6 @@
 /** Every page's address, typed, so links and redirects never drift from the router. */
 export const paths = {
-  portal: { home: '/' },
+  portal: { home: '/', laws: '/laws' },
   console: {
     signIn: '/admin/sign-in',
     home: '/admin',
@@ -11,7 +11,23 @@ export const paths = {
     security: '/admin/security',
     audit: '/admin/audit',
     calendar: '/admin/calendar',
+    laws: '/admin/law',
     changePassword: '/admin/change-password',
   },
   apiDocs: '/api/docs',
 } as const;
+
+/**
+ * A law's page, scrolled to one article: `/laws/<id>?article=58` on the portal,
+ * `/admin/law/<id>?article=58-1` in the console (58-1 is 第五十八条之一).
+ */
+export function lawArticlePath(
+  base: 'portal' | 'console',
+  lawId: string,
+  article?: { number: number; subNumber?: number },
+): string {
+  const page = `${base === 'portal' ? paths.portal.laws : paths.console.laws}/${lawId}`;
+  if (!article) return page;
+  const anchor = article.subNumber ? `${article.number}-${article.subNumber}` : String(article.number);
+  return `${page}?article=${anchor}`;
+}
