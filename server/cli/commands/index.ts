@@ -8,6 +8,7 @@ import { seedCommand } from './seed';
 import { serveCommand } from './serve';
 import { userAddCommand } from './user-add';
 import { userResetPasswordCommand } from './user-reset-password';
+import { userResetTotpCommand } from './user-reset-totp';
 
 /** Every CLI command; one line each. */
 export const commands: Command[] = [
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   calendarPeriodEndCommand,
   userAddCommand,
   userResetPasswordCommand,
+  userResetTotpCommand,
 ];

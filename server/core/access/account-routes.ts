@@ -28,6 +28,7 @@ import {
   removeRole,
   resetPassword,
   setAccountActive,
+  resetSecondFactor,
   unlockAccount,
   updateAccount,
 } from './account-service';
@@ -250,6 +251,24 @@ export function registerAccountRoutes(app: App, deps: Deps): Promise<void> {
     async (request) =>
       presentAccount(
         await inTransaction(deps, request.actor, (ctx) => unlockAccount(ctx, request.params.id)),
+        now(),
+      ),
+  );
+
+  app.post(
+    '/api/accounts/:id/reset-second-factor',
+    {
+      schema: {
+        tags: securityTags,
+        summary: '重置管理员的动态验证码（安全管理员；下次登录重新绑定）',
+        security,
+        params: accountParamsSchema,
+        response: { 200: accountSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentAccount(
+        await inTransaction(deps, request.actor, (ctx) => resetSecondFactor(ctx, request.params.id)),
         now(),
       ),
   );

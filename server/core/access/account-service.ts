@@ -337,6 +337,41 @@ export async function unlockAccount(ctx: ServiceContext, userId: string): Promis
   return { user, roles: record.roles };
 }
 
+/**
+ * Clears an administrator's TOTP second factor (a lost or replaced authenticator): the next
+ * sign-in enrolls a new secret. The security administrator within his subtrees, never his own;
+ * or the platform operator (`fazhi user reset-totp`). The user's sessions end.
+ */
+export async function resetSecondFactor(ctx: ServiceContext, userId: string): Promise<AccountRecord> {
+  let record: AccountRecord;
+  if (ctx.actor) {
+    accountUnlockPolicy(ctx);
+    notSelfPolicy(ctx, userId, '重置动态验证码：');
+    record = await managedAccount(ctx, userId, ['securityAdmin']);
+  } else {
+    record = await platformAccount(ctx, userId);
+  }
+  if (!record.user.totpEnabled && !record.user.totpSecret) {
+    throw new AppError('CONFLICT', `账号「${record.user.username}」没有绑定动态验证码，无需重置`);
+  }
+  const now = ctx.clock.now();
+  const user = await updateUser(ctx.tx, ctx.tenantCode, userId, {
+    totpSecret: null,
+    totpEnabled: false,
+    totpLastStep: null,
+    updatedAt: now,
+  });
+  await endUserSessions(ctx.tx, ctx.tenantCode, userId, now, 'secondFactorReset');
+  await appendAuditEvent(ctx, {
+    action: 'user.resetSecondFactor',
+    entityType: 'user',
+    entityId: userId,
+    organizationId: record.roles[0]?.organizationId ?? null,
+    change: { username: user.username, wasEnabled: record.user.totpEnabled },
+  });
+  return { user, roles: record.roles };
+}
+
 export const accountExportHeaders = [
   '用户名',
   '姓名',

@@ -437,4 +437,47 @@ describe.each(testDatabaseKinds())('sign-in and sessions on %s', (database) => {
     const refused = await signInRequest({ username: officer.username, password: testPassword });
     expect(refused.json().code).toBe('INVALID_CREDENTIALS');
   });
+
+  it('lets the security administrator reset an administrator’s lost second factor, ending his sessions, but not his own', async () => {
+    const admin = await createTestUser(platform, { role: 'systemAdmin', organizationId: city.id });
+    const adminSession = await signIn(platform, admin.username, admin.password);
+    expect((await userRow(admin.username)).totpEnabled).toBe(true);
+    const security = await createTestUser(platform, { role: 'securityAdmin', organizationId: city.id });
+    const securitySession = await signIn(platform, security.username, security.password);
+    const officerHeaders = await signedInAs(platform, 'officer', county.id);
+
+    const byOfficer = await platform.app.inject({
+      method: 'POST',
+      url: `/api/accounts/${admin.id}/reset-second-factor`,
+      headers: officerHeaders,
+    });
+    expect(byOfficer.statusCode).toBe(403);
+    expect((await userRow(admin.username)).totpEnabled).toBe(true);
+
+    const ownReset = await platform.app.inject({
+      method: 'POST',
+      url: `/api/accounts/${security.id}/reset-second-factor`,
+      headers: securitySession.headers,
+    });
+    expect(ownReset.statusCode).toBe(403);
+
+    const reset = await platform.app.inject({
+      method: 'POST',
+      url: `/api/accounts/${admin.id}/reset-second-factor`,
+      headers: securitySession.headers,
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().totpEnabled).toBe(false);
+    const row = await userRow(admin.username);
+    expect(row.totpSecret).toBeNull();
+    expect((await me(adminSession.headers)).statusCode).toBe(401);
+    const events = await platform.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.resetSecondFactor'), eq(auditEvents.entityId, admin.id)));
+    expect(events).toHaveLength(1);
+
+    const again = await signInRequest({ username: admin.username, password: testPassword });
+    expect(again.json().status).toBe('totpEnrollmentRequired');
+  });
 });
