@@ -40,3 +40,29 @@ export function useUnlockAccount() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['security', 'locked'] }),
   });
 }
+
+/** The accounts holding one of the three administrator roles, whose TOTP second factor the security administrator may reset. */
+export function useAdministratorAccounts() {
+  return useQuery({
+    queryKey: ['security', 'administrators'],
+    queryFn: async () => {
+      const pages = await Promise.all(
+        (['systemAdmin', 'securityAdmin', 'auditAdmin'] as const).map((role) =>
+          requestJson(accountPageSchema, '/api/accounts', { query: { role, pageSize: 200 } }),
+        ),
+      );
+      const byId = new Map(pages.flatMap((page) => page.items).map((account) => [account.id, account]));
+      return [...byId.values()];
+    },
+    retry: false,
+  });
+}
+
+export function useResetSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      requestJson(accountSchema, `/api/accounts/${id}/reset-second-factor`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['security', 'administrators'] }),
+  });
+}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { notify } from '../../../lib/notify';
 import { useEffect, useState } from 'react';
 import {
@@ -10,7 +10,9 @@ import { PageHeader } from '../../../components/page-header';
 import { ApiError, showError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import {
+  useAdministratorAccounts,
   useLockedAccounts,
+  useResetSecondFactor,
   useSecuritySettings,
   useUnlockAccount,
   useUpdateSecuritySettings,
@@ -157,6 +159,68 @@ function LockedAccounts() {
   );
 }
 
+function AdministratorSecondFactors() {
+  const administrators = useAdministratorAccounts();
+  const reset = useResetSecondFactor();
+  return (
+    <Card title="管理员动态验证码" style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">
+        系统管理员、安全管理员、审计管理员登录须输入验证器上的动态验证码，每个验证码只能使用一次。管理员更换或遗失手机时，核实身份后在这里重置，对方下次登录时重新绑定验证器。不能重置自己的验证码。
+      </Typography.Paragraph>
+      {administrators.error ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={`暂时无法列出管理员账号：${administrators.error instanceof ApiError ? administrators.error.message : '读取失败'}`}
+        />
+      ) : (
+        <Table<Account>
+          rowKey="id"
+          size="small"
+          loading={administrators.isFetching}
+          dataSource={administrators.data ?? []}
+          pagination={false}
+          locale={{ emptyText: '没有管理员账号' }}
+          columns={[
+            { title: '用户名', dataIndex: 'username' },
+            { title: '姓名', dataIndex: 'displayName' },
+            {
+              title: '动态验证码',
+              dataIndex: 'totpEnabled',
+              render: (enabled: boolean) =>
+                enabled ? <Tag color="green">已绑定</Tag> : <Tag>未绑定（下次登录时绑定）</Tag>,
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 100,
+              render: (_: unknown, row) => (
+                <Popconfirm
+                  title={`重置 ${row.username} 的动态验证码？`}
+                  description="对方当前的登录会话将结束，下次登录时须重新绑定验证器。"
+                  okText="重置"
+                  cancelText="取消"
+                  disabled={!row.totpEnabled}
+                  onConfirm={() =>
+                    reset.mutate(row.id, {
+                      onSuccess: () => notify.success(`已重置：${row.username}`),
+                      onError: showError,
+                    })
+                  }
+                >
+                  <Button type="link" size="small" disabled={!row.totpEnabled}>
+                    重置
+                  </Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
 /** 安全设置 (security administrator). */
 export function SecurityView() {
   return (
@@ -167,6 +231,7 @@ export function SecurityView() {
       />
       <SettingsForm />
       <LockedAccounts />
+      <AdministratorSecondFactors />
     </>
   );
 }
