@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   ApartmentOutlined,
   DashboardOutlined,
@@ -38,6 +39,7 @@ export const navigation: NavigationItem[] = [
   { path: paths.console.organizations, label: '组织机构', icon: <ApartmentOutlined />, roles: orgReaders },
   { path: paths.console.people, label: '工作人员', icon: <TeamOutlined />, roles: orgReaders },
   { path: paths.console.certificates, label: '执法证件', icon: <IdcardOutlined />, roles: orgReaders },
+  { path: paths.console.laws, label: '法规库', icon: <BookOutlined />, roles: null },
   { path: paths.console.accounts, label: '账号与角色', icon: <UserSwitchOutlined />, roles: ['systemAdmin'] },
   { path: paths.console.calendar, label: '节假日日历', icon: <CalendarOutlined />, roles: ['systemAdmin'] },
   { path: paths.console.security, label: '安全设置', icon: <SafetyOutlined />, roles: ['securityAdmin'] },

@@ -3,10 +3,12 @@ import { ConsoleLayout } from './layouts/console-layout';
 import { AccountsPage, AuditPage, CalendarPage, SecurityPage } from './routes/admin/admin-pages';
 import { ChangePasswordPage } from './routes/admin/change-password';
 import { HomePage } from './routes/admin/home';
+import { LawLibraryPage, LawPage } from './routes/admin/law-pages';
 import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
 import { SignInPage } from './routes/admin/sign-in';
 import { NotFoundPage } from './routes/not-found';
 import { PortalHomePage } from './routes/portal/home';
+import { PortalLawPage, PortalLawsPage } from './routes/portal/law-pages';
 import { RouteErrorPage } from './routes/route-error';
 
 /** The console under /admin (signed in), the portal under / (public). */
@@ -15,6 +17,8 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/', element: <PortalHomePage /> },
+      { path: '/laws', element: <PortalLawsPage /> },
+      { path: '/laws/:lawId', element: <PortalLawPage /> },
       { path: '/admin/sign-in', element: <SignInPage /> },
       { path: '/admin/change-password', element: <ChangePasswordPage /> },
       {
@@ -29,6 +33,8 @@ export const router = createBrowserRouter([
           { path: 'security', element: <SecurityPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'law', element: <LawLibraryPage /> },
+          { path: 'law/:lawId', element: <LawPage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },

@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { LawImportView } from '../../../../../contracts/law';
+import { ApiError, errorFromBody, jsonOrNull, requestJson } from '../../../lib/api-client';
+
+const lawImportSchema = z.custom<LawImportView>(
+  (value) => typeof value === 'object' && value !== null && 'status' in value,
+);
+const lawImportListSchema = z.array(lawImportSchema);
+
+/** Uploads the law files (.md/.txt, several at once); the server answers at once with the run to poll. */
+export async function startLawImport(files: File[]): Promise<{ importId: string }> {
+  const form = new FormData();
+  // the folder path goes along as the name, so the server can read the category from it
+  for (const file of files) form.append('files', file, file.webkitRelativePath || file.name);
+  let response: Response;
+  try {
+    response = await fetch('/api/law/imports', { method: 'POST', body: form, credentials: 'include' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  const body = await jsonOrNull(response);
+  if (!response.ok) throw errorFromBody(response.status, body);
+  return body as { importId: string };
+}
+
+export function useStartLawImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: startLawImport,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['law', 'imports'] }),
+  });
+}
+
+/** The recent import runs, newest first. */
+export function useLawImports() {
+  return useQuery({
+    queryKey: ['law', 'imports'],
+    queryFn: () => requestJson(lawImportListSchema, '/api/law/imports'),
+  });
+}
+
+/** One import run, polled every second while it is running. */
+export function useLawImport(importId: string | null) {
+  return useQuery({
+    queryKey: ['law', 'imports', importId],
+    queryFn: () => requestJson(lawImportSchema, `/api/law/imports/${importId ?? ''}`),
+    enabled: importId !== null,
+    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 1000 : false),
+  });
+}
