@@ -1,0 +1,127 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../core/db/open-database';
+import { segmentedText, toSearchVector } from '../../core/search/chinese-search';
+import { lawArticles, laws } from './law-tables';
+
+/** Drizzle queries of the law library: laws are reference tables shared by every tenant, so no scope applies. */
+
+export type LawRow = typeof laws.$inferSelect;
+export type LawArticleRow = typeof lawArticles.$inferSelect;
+/** A law version without its search column (what resolution and lists need). */
+export type LawVersionRecord = Omit<LawRow, 'titleSearch'>;
+export type LawArticleRecord = Omit<LawArticleRow, 'search'>;
+
+const lawColumns = {
+  id: laws.id,
+  title: laws.title,
+  shortTitle: laws.shortTitle,
+  level: laws.level,
+  category: laws.category,
+  issuer: laws.issuer,
+  versionDate: laws.versionDate,
+  promulgatedOn: laws.promulgatedOn,
+  effectiveOn: laws.effectiveOn,
+  history: laws.history,
+  supersededById: laws.supersededById,
+  supersededOn: laws.supersededOn,
+  repealedOn: laws.repealedOn,
+  articleCount: laws.articleCount,
+  contentHash: laws.contentHash,
+  sourceName: laws.sourceName,
+  importId: laws.importId,
+  createdAt: laws.createdAt,
+};
+
+const articleColumns = {
+  id: lawArticles.id,
+  lawId: lawArticles.lawId,
+  ordinal: lawArticles.ordinal,
+  number: lawArticles.number,
+  subNumber: lawArticles.subNumber,
+  label: lawArticles.label,
+  part: lawArticles.part,
+  chapter: lawArticles.chapter,
+  section: lawArticles.section,
+  text: lawArticles.text,
+  paragraphs: lawArticles.paragraphs,
+};
+
+/** Every version of every law whose title or short title is one of `names` (one query for a whole batch). */
+export async function findLawVersionsByNames(
+  executor: Executor,
+  names: string[],
+): Promise<LawVersionRecord[]> {
+  if (names.length === 0) return [];
+  return executor
+    .select(lawColumns)
+    .from(laws)
+    .where(or(inArray(laws.title, names), inArray(laws.shortTitle, names)));
+}
+
+/** The articles numbered `numbers` of the law versions `lawIds` (one query; the caller picks the exact ones). */
+export async function findArticlesByNumbers(
+  executor: Executor,
+  lawIds: string[],
+  numbers: number[],
+): Promise<LawArticleRecord[]> {
+  if (lawIds.length === 0 || numbers.length === 0) return [];
+  return executor
+    .select(articleColumns)
+    .from(lawArticles)
+    .where(and(inArray(lawArticles.lawId, lawIds), inArray(lawArticles.number, numbers)));
+}
+
+export type NewLawVersion = Omit<typeof laws.$inferInsert, 'titleSearch'>;
+export type NewLawArticle = Omit<typeof lawArticles.$inferInsert, 'search'>;
+
+/** Articles per multi-row insert: big enough to be few statements, small enough for PostgreSQL's parameter limit. */
+const articleChunk = 200;
+
+/** Inserts one law version with its title search vector. */
+export async function insertLawVersion(executor: Executor, version: NewLawVersion): Promise<void> {
+  const titleSearch = toSearchVector(
+    segmentedText(`${version.title} ${version.shortTitle}`),
+  ) as unknown as string;
+  await executor.insert(laws).values({ ...version, titleSearch });
+}
+
+/** Inserts articles in multi-row chunks, each with its search vector over the law title and the article text. */
+export async function insertLawArticles(
+  executor: Executor,
+  lawTitle: string,
+  articles: NewLawArticle[],
+): Promise<void> {
+  for (let start = 0; start < articles.length; start += articleChunk) {
+    await executor.insert(lawArticles).values(
+      articles.slice(start, start + articleChunk).map((article) => ({
+        ...article,
+        search: toSearchVector(
+          segmentedText(`${lawTitle} ${article.label} ${article.text}`),
+        ) as unknown as string,
+      })),
+    );
+  }
+}
+
+/** Marks a version superseded by a newer one from `on`. */
+export async function markSuperseded(
+  executor: Executor,
+  lawId: string,
+  successor: { id: string; on: string } | null,
+): Promise<void> {
+  await executor
+    .update(laws)
+    .set({ supersededById: successor?.id ?? null, supersededOn: successor?.on ?? null })
+    .where(eq(laws.id, lawId));
+}
+
+/** Every version of one title (for supersession), without search columns. */
+export async function findVersionsOfTitle(executor: Executor, title: string): Promise<LawVersionRecord[]> {
+  return executor.select(lawColumns).from(laws).where(eq(laws.title, title));
+}
+
+/** Number of law versions in the library. */
+export async function countLawVersions(executor: Executor): Promise<number> {
+  const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(laws);
+  return row?.n ?? 0;
+}
