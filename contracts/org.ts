@@ -125,6 +125,17 @@ export type CreateOrganizationInput = z.infer<typeof createOrganizationInputSche
 export const updateOrganizationInputSchema = z.object(organizationFields).partial();
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationInputSchema>;
 
+/** Moving an organization (with its subtree) under another parent, e.g. after an institutional reform (机构改革). */
+export const moveOrganizationInputSchema = z.object({
+  parentId: uuidField('新的上级组织'),
+  reason: z
+    .string({ message: '请填写调整原因' })
+    .trim()
+    .min(1, '请填写调整原因（如机构改革文件）')
+    .max(500, '调整原因不能超过 500 个字'),
+});
+export type MoveOrganizationInput = z.infer<typeof moveOrganizationInputSchema>;
+
 export const organizationFilterSchema = z.object({
   search: z.string().trim().max(64, '搜索词不能超过 64 个字').optional(),
   kind: organizationKindSchema.optional(),

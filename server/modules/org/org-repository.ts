@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, like, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../../core/context';
 import type { Executor } from '../../core/db/open-database';
@@ -549,4 +549,19 @@ export async function updateCertificateRow(
     .update(enforcementCertificates)
     .set(changes)
     .where(and(eq(enforcementCertificates.tenantCode, tenantCode), eq(enforcementCertificates.id, id)));
+}
+
+/** Rewrites the path prefix of a whole subtree (the moved organization and everything under it). */
+export async function movePathPrefix(
+  executor: Executor,
+  tenantCode: string,
+  oldPrefix: string,
+  newPrefix: string,
+): Promise<number> {
+  const moved = await executor
+    .update(organizations)
+    .set({ path: sql`${newPrefix} || substr(${organizations.path}, ${oldPrefix.length + 1})` })
+    .where(and(eq(organizations.tenantCode, tenantCode), like(organizations.path, `${oldPrefix}%`)))
+    .returning({ id: organizations.id });
+  return moved.length;
 }

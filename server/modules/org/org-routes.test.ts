@@ -256,6 +256,53 @@ describe.each(testDatabaseKinds())('org routes on %s', (database) => {
     expect(await counts(platform)).toEqual(before);
   });
 
+  it('moves an organization with its subtree under another parent; scope follows; a cycle is refused', async () => {
+    const post = (url: string, payload: Record<string, unknown>, headers = admin) =>
+      platform.app.inject({ method: 'POST', url, headers, payload });
+    const office = await post('/api/organizations', {
+      parentId: yichuan.id,
+      name: '伊川县改革试点办公室',
+      kind: 'office',
+      jurisdictionCode: '410329',
+    });
+    expect(office.statusCode).toBe(200);
+    const officeId = office.json<{ id: string }>().id;
+    const unit = await post('/api/organizations', {
+      parentId: officeId,
+      name: '伊川县改革试点办公室综合科',
+      kind: 'office',
+      jurisdictionCode: '410329',
+    });
+    const unitId = unit.json<{ id: string }>().id;
+
+    const cycle = await post(`/api/organizations/${officeId}/move`, { parentId: unitId, reason: '测试' });
+    expect(cycle.statusCode).toBe(400);
+    expect(cycle.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parentId' });
+    const noReason = await post(`/api/organizations/${officeId}/move`, { parentId: yiyang.id });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ field: 'reason' });
+    const byLiaison = await post(
+      `/api/organizations/${officeId}/move`,
+      { parentId: yiyang.id, reason: '机构改革' },
+      yichuanLiaison,
+    );
+    expect([403, 404]).toContain(byLiaison.statusCode);
+
+    const moved = await post(`/api/organizations/${officeId}/move`, {
+      parentId: yiyang.id,
+      reason: '宜政〔2026〕8号 机构改革方案',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ parentId: yiyang.id });
+    const read = (id: string, headers: { cookie: string }) =>
+      platform.app.inject({ method: 'GET', url: `/api/organizations/${id}`, headers });
+    // the subtree moved with it: 宜阳 sees both, 伊川 neither
+    expect((await read(unitId, yiyangLiaison)).statusCode).toBe(200);
+    expect((await read(unitId, yichuanLiaison)).statusCode).toBe(404);
+    expect((await read(officeId, yichuanLiaison)).statusCode).toBe(404);
+    expect((await read(unitId, admin)).json<{ path: string }>().path).toContain(`/${officeId}/${unitId}/`);
+  });
+
   it('answers a malformed body on every write route with 400 naming the field, writing nothing', async () => {
     const before = await counts(platform);
     const cases: [string, string, Record<string, unknown>, string][] = [

@@ -25,6 +25,7 @@ import {
   personSchema,
   updateCertificateInputSchema,
   updateOrganizationInputSchema,
+  moveOrganizationInputSchema,
   updatePersonInputSchema,
   type Certificate,
   type Organization,
@@ -65,6 +66,7 @@ import {
 import {
   createOrganization,
   deactivateOrganization,
+  moveOrganization,
   exportOrganizations,
   getOrganization,
   getOrganizationTree,
@@ -291,6 +293,26 @@ function registerOrganizationRoutes(app: App, deps: Deps): void {
     async (request) =>
       present(
         await inTransaction(deps, request.actor, (ctx) => deactivateOrganization(ctx, request.params.id)),
+      ),
+  );
+
+  app.post(
+    '/api/organizations/:id/move',
+    {
+      schema: {
+        tags,
+        summary: '调整上级组织（连同下级组织一并调整，如机构改革）',
+        security,
+        params: idParamsSchema,
+        body: moveOrganizationInputSchema,
+        response: { 200: organizationSchema, ...errors },
+      },
+    },
+    async (request) =>
+      present(
+        await inTransaction(deps, request.actor, (ctx) =>
+          moveOrganization(ctx, request.params.id, request.body),
+        ),
       ),
   );
 }

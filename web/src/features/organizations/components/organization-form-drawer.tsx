@@ -16,6 +16,7 @@ import { useSaveOrganization } from '../api/save-organization';
 
 interface Values {
   parentId: string | null;
+  moveReason?: string;
   name: string;
   shortName?: string | null;
   kind: OrganizationKind;
@@ -63,7 +64,9 @@ export function OrganizationFormDrawer({
   const [error, setError] = useState<string | null>(null);
   const save = useSaveOrganization();
   const kind = Form.useWatch('kind', form);
+  const parentId = Form.useWatch('parentId', form);
   const isEditing = organization !== null;
+  const isMoving = isEditing && parentId != null && parentId !== organization.parentId;
 
   useEffect(() => {
     if (!open) return;
@@ -96,21 +99,37 @@ export function OrganizationFormDrawer({
       phone: blankToNull(values.phone),
       sortOrder: values.sortOrder ?? 0,
     };
-    save.mutate(
-      organization
-        ? { kind: 'update', id: organization.id, input: fields }
-        : { kind: 'create', input: { ...fields, parentId: values.parentId ?? null } },
-      {
-        onSuccess: (saved) => onSaved(saved),
-        onError: (failure) => {
-          if (failure instanceof ApiError && failure.field && form.getFieldInstance(failure.field)) {
-            form.setFields([{ name: failure.field as keyof Values, errors: [failure.message] }]);
-          } else {
-            setError(failure instanceof ApiError ? failure.message : '保存失败，请稍后重试');
-          }
-        },
-      },
-    );
+    const showFailure = (failure: unknown) => {
+      if (failure instanceof ApiError && failure.field) {
+        const field = failure.field === 'reason' ? 'moveReason' : failure.field;
+        if (form.getFieldInstance(field)) {
+          form.setFields([{ name: field as keyof Values, errors: [failure.message] }]);
+          return;
+        }
+      }
+      setError(failure instanceof ApiError ? failure.message : '保存失败，请稍后重试');
+    };
+    if (!organization) {
+      save.mutate(
+        { kind: 'create', input: { ...fields, parentId: values.parentId ?? null } },
+        { onSuccess: (saved) => onSaved(saved), onError: showFailure },
+      );
+      return;
+    }
+    void (async () => {
+      try {
+        if (isMoving && values.parentId) {
+          await save.mutateAsync({
+            kind: 'move',
+            id: organization.id,
+            input: { parentId: values.parentId, reason: values.moveReason?.trim() ?? '' },
+          });
+        }
+        onSaved(await save.mutateAsync({ kind: 'update', id: organization.id, input: fields }));
+      } catch (failure) {
+        showFailure(failure);
+      }
+    })();
   };
 
   return (
@@ -133,7 +152,11 @@ export function OrganizationFormDrawer({
         <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />
       ) : null}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label="上级组织" name="parentId" extra={isEditing ? '上级组织不能在此修改' : undefined}>
+        <Form.Item
+          label="上级组织"
+          name="parentId"
+          extra={isEditing ? '调整上级组织时，其下级组织一并调整，须注明原因' : undefined}
+        >
           <OrganizationTreeSelect
             tree={tree}
             placeholder="选择上级组织"
@@ -145,6 +168,15 @@ export function OrganizationFormDrawer({
             }}
           />
         </Form.Item>
+        {isMoving ? (
+          <Form.Item
+            label="调整原因"
+            name="moveReason"
+            rules={[{ required: true, message: '请填写调整原因（如机构改革文件）' }]}
+          >
+            <Input maxLength={500} placeholder="例如：示政〔2026〕8号 机构改革方案" />
+          </Form.Item>
+        ) : null}
         <Form.Item
           label="名称"
           name="name"
