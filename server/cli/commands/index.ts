@@ -4,6 +4,7 @@ import { calendarAddWorkingDaysCommand } from './calendar-add-working-days';
 import { calendarIsWorkingDayCommand } from './calendar-is-working-day';
 import { calendarPeriodEndCommand } from './calendar-period-end';
 import { migrateCommand } from './migrate';
+import { orgAddCommand } from './org-add';
 import { seedCommand } from './seed';
 import { serveCommand } from './serve';
 import { userAddCommand } from './user-add';
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   calendarAddWorkingDaysCommand,
   calendarIsWorkingDayCommand,
   calendarPeriodEndCommand,
+  orgAddCommand,
   userAddCommand,
   userResetPasswordCommand,
   userResetTotpCommand,

@@ -19,7 +19,7 @@ function checked<T>(schema: ZodType<T>, value: string | undefined, field: string
 }
 
 /** Finds the organization by id, or by its exact name or short name when that is unique. */
-async function resolveOrganization(deps: Deps, reference: string): Promise<string> {
+export async function resolveOrganization(deps: Deps, reference: string): Promise<string> {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reference)) {
     const organization = await findOrganization(deps.db, deps.config.tenantCode, reference);
     if (organization) return organization.id;

@@ -16,6 +16,7 @@ import { createTestOrganization, type TestOrganization } from '../../test/factor
 import { testDatabaseKinds } from '../../test/test-databases';
 import { runUserAdd } from './user-add';
 import { runUserResetPassword } from './user-reset-password';
+import { runOrgAdd } from './org-add';
 
 describe.each(testDatabaseKinds())('fazhi user add | reset-password on %s', (database) => {
   let platform: TestPlatform;
@@ -185,5 +186,75 @@ describe('fazhi user add (spawned CLI on a PGlite folder)', () => {
     expect(reset.status).toBe(0);
     expect(reset.firstLine).toMatch(/^\S{16}$/);
     expect(reset.firstLine).not.toBe(added.firstLine);
+  });
+});
+
+describe.each(testDatabaseKinds())('fazhi org add on %s', (database) => {
+  let platform: TestPlatform;
+  const run = async (command: typeof runOrgAdd, args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await command(
+      args,
+      { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+      platform.deps,
+    );
+    return { code, firstLine: stdout.split('\n')[0] ?? '', stderr };
+  };
+  const organizationCount = async () =>
+    (await platform.deps.db.select({ id: organizations.id }).from(organizations)).length;
+
+  beforeAll(async () => {
+    platform = await buildTestPlatform({ database });
+  });
+  afterAll(async () => platform.close());
+
+  it('creates the root government of a new deployment, then a department under it by name, and its administrator', async () => {
+    const root = await run(runOrgAdd, ['某某市人民政府', '--kind', 'government', '--jurisdiction', '410300']);
+    expect(root.stderr).toBe('');
+    expect(root.code).toBe(0);
+    expect(root.firstLine).toMatch(/^[0-9a-f-]{36}$/);
+    const department = await run(runOrgAdd, [
+      '某某市司法局',
+      '--kind',
+      'department',
+      '--jurisdiction',
+      '410300',
+      '--parent',
+      '某某市人民政府',
+    ]);
+    expect(department.code).toBe(0);
+    const admin = await run(runUserAdd, [
+      'admin',
+      '--name',
+      '管理员',
+      '--role',
+      'systemAdmin',
+      '--org',
+      '某某市人民政府',
+    ]);
+    expect(admin.code).toBe(0);
+  });
+
+  it('refuses a bad kind, an unknown jurisdiction or parent with a Chinese message naming the option, writing nothing', async () => {
+    const before = await organizationCount();
+    const badKind = await run(runOrgAdd, ['甲局', '--kind', 'ministry', '--jurisdiction', '410300']);
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toContain('（kind）');
+    const badCode = await run(runOrgAdd, ['甲局', '--kind', 'department', '--jurisdiction', '999999']);
+    expect(badCode.code).toBe(2);
+    expect(badCode.stderr).toContain('999999');
+    const noParent = await run(runOrgAdd, [
+      '甲局',
+      '--kind',
+      'department',
+      '--jurisdiction',
+      '410300',
+      '--parent',
+      '不存在的政府',
+    ]);
+    expect(noParent.code).toBe(1);
+    expect(noParent.stderr).toContain('不存在');
+    expect(await organizationCount()).toBe(before);
   });
 });
