@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   DashboardOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -31,6 +32,8 @@ export interface NavigationItem {
   icon: ReactNode;
   /** null: every signed-in user */
   roles: Role[] | null;
+  /** a group of pages: the item opens a submenu instead of a page */
+  children?: NavigationItem[];
 }
 
 /** The console's menu; an item shows only to the roles whose work it is (the server decides anyway). */
@@ -40,6 +43,17 @@ export const navigation: NavigationItem[] = [
   { path: paths.console.people, label: '工作人员', icon: <TeamOutlined />, roles: orgReaders },
   { path: paths.console.certificates, label: '执法证件', icon: <IdcardOutlined />, roles: orgReaders },
   { path: paths.console.laws, label: '法规库', icon: <BookOutlined />, roles: null },
+  {
+    path: 'powers-group',
+    label: '权责清单',
+    icon: <ProfileOutlined />,
+    roles: null,
+    children: [
+      { path: paths.console.powers, label: '清单查询', icon: null, roles: null },
+      { path: paths.console.powerChangeSets, label: '动态调整', icon: null, roles: null },
+      { path: paths.console.powerVersions, label: '版本与对比', icon: null, roles: null },
+    ],
+  },
   { path: paths.console.accounts, label: '账号与角色', icon: <UserSwitchOutlined />, roles: ['systemAdmin'] },
   { path: paths.console.calendar, label: '节假日日历', icon: <CalendarOutlined />, roles: ['systemAdmin'] },
   { path: paths.console.security, label: '安全设置', icon: <SafetyOutlined />, roles: ['securityAdmin'] },

@@ -5,10 +5,17 @@ import { ChangePasswordPage } from './routes/admin/change-password';
 import { HomePage } from './routes/admin/home';
 import { LawLibraryPage, LawPage } from './routes/admin/law-pages';
 import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
+import { ChangeSetPage, ChangeSetsPage, ListVersionsPage, PowerItemsPage } from './routes/admin/powers-pages';
 import { SignInPage } from './routes/admin/sign-in';
 import { NotFoundPage } from './routes/not-found';
 import { PortalHomePage } from './routes/portal/home';
 import { PortalLawPage, PortalLawsPage } from './routes/portal/law-pages';
+import {
+  PortalOrganizationPowersPage,
+  PortalPowerItemPage,
+  PortalPowerSearchPage,
+  PortalPowersPage,
+} from './routes/portal/powers-pages';
 import { RouteErrorPage } from './routes/route-error';
 
 /** The console under /admin (signed in), the portal under / (public). */
@@ -19,6 +26,10 @@ export const router = createBrowserRouter([
       { path: '/', element: <PortalHomePage /> },
       { path: '/laws', element: <PortalLawsPage /> },
       { path: '/laws/:lawId', element: <PortalLawPage /> },
+      { path: '/powers', element: <PortalPowersPage /> },
+      { path: '/powers/search', element: <PortalPowerSearchPage /> },
+      { path: '/powers/organizations/:organizationId', element: <PortalOrganizationPowersPage /> },
+      { path: '/powers/items/:itemId', element: <PortalPowerItemPage /> },
       { path: '/admin/sign-in', element: <SignInPage /> },
       { path: '/admin/change-password', element: <ChangePasswordPage /> },
       {
@@ -35,6 +46,10 @@ export const router = createBrowserRouter([
           { path: 'calendar', element: <CalendarPage /> },
           { path: 'law', element: <LawLibraryPage /> },
           { path: 'law/:lawId', element: <LawPage /> },
+          { path: 'powers', element: <PowerItemsPage /> },
+          { path: 'powers/change-sets', element: <ChangeSetsPage /> },
+          { path: 'powers/change-sets/:changeSetId', element: <ChangeSetPage /> },
+          { path: 'powers/versions', element: <ListVersionsPage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },

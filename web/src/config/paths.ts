@@ -1,6 +1,6 @@
 /** Every page's address, typed, so links and redirects never drift from the router. */
 export const paths = {
-  portal: { home: '/', laws: '/laws' },
+  portal: { home: '/', laws: '/laws', powers: '/powers' },
   console: {
     signIn: '/admin/sign-in',
     home: '/admin',
@@ -12,10 +12,25 @@ export const paths = {
     audit: '/admin/audit',
     calendar: '/admin/calendar',
     laws: '/admin/law',
+    powers: '/admin/powers',
+    powerChangeSets: '/admin/powers/change-sets',
+    powerVersions: '/admin/powers/versions',
     changePassword: '/admin/change-password',
   },
   apiDocs: '/api/docs',
 } as const;
+
+/** A change set's page in the console. */
+export const changeSetPath = (id: string) => `${paths.console.powerChangeSets}/${id}`;
+
+/** The portal's power-list pages: the organizations, a search over every list, one organization's lists, one item. */
+export const portalPowerPaths = {
+  home: paths.portal.powers,
+  search: (query: string) => `${paths.portal.powers}/search?q=${encodeURIComponent(query)}`,
+  organization: (id: string, listKind?: string) =>
+    `${paths.portal.powers}/organizations/${id}${listKind ? `?listKind=${listKind}` : ''}`,
+  item: (id: string) => `${paths.portal.powers}/items/${id}`,
+};
 
 /**
  * A law's page, scrolled to one article: `/laws/<id>?article=58` on the portal,

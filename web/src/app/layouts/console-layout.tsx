@@ -80,10 +80,12 @@ export function ConsoleLayout() {
   if (me.data.user.mustChangePassword) return <Navigate to={paths.console.changePassword} replace />;
 
   const items = navigationFor(me.data);
+  const pages = items.flatMap((item) => item.children ?? [item]);
   const selected =
-    [...items]
+    [...pages]
       .sort((a, b) => b.path.length - a.path.length)
       .find((item) => location.pathname.startsWith(item.path))?.path ?? paths.console.home;
+  const openGroup = items.find((item) => item.children?.some((child) => child.path === selected))?.path;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -108,7 +110,13 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          items={items.map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+          defaultOpenKeys={openGroup ? [openGroup] : []}
+          items={items.map((item) => ({
+            key: item.path,
+            icon: item.icon,
+            label: item.label,
+            children: item.children?.map((child) => ({ key: child.path, label: child.label })),
+          }))}
           onClick={({ key }) => void navigate(key)}
         />
       </Sider>
