@@ -1,7 +1,7 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/open-database';
 import { segmentedText, toSearchVector } from '../../core/search/chinese-search';
-import { lawArticles, laws } from './law-tables';
+import { lawArticles, lawImports, laws } from './law-tables';
 
 /** Drizzle queries of the law library: laws are reference tables shared by every tenant, so no scope applies. */
 
@@ -124,4 +124,61 @@ export async function findVersionsOfTitle(executor: Executor, title: string): Pr
 export async function countLawVersions(executor: Executor): Promise<number> {
   const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(laws);
   return row?.n ?? 0;
+}
+
+/** The version of `title` named by `versionDate`, if imported. */
+export async function findVersion(
+  executor: Executor,
+  title: string,
+  versionDate: string,
+): Promise<LawVersionRecord | undefined> {
+  const [row] = await executor
+    .select(lawColumns)
+    .from(laws)
+    .where(and(eq(laws.title, title), eq(laws.versionDate, versionDate)));
+  return row;
+}
+
+/** Replaces a version's text: new fields, its articles deleted (the caller inserts the new ones). */
+export async function replaceLawVersion(
+  executor: Executor,
+  lawId: string,
+  version: Omit<NewLawVersion, 'id' | 'supersededById' | 'supersededOn'>,
+): Promise<void> {
+  await executor.delete(lawArticles).where(eq(lawArticles.lawId, lawId));
+  const titleSearch = toSearchVector(
+    segmentedText(`${version.title} ${version.shortTitle}`),
+  ) as unknown as string;
+  await executor
+    .update(laws)
+    .set({ ...version, titleSearch })
+    .where(eq(laws.id, lawId));
+}
+
+// ── Imports ──────────────────────────────────────────────────────────────────
+
+export type LawImportRow = typeof lawImports.$inferSelect;
+
+export async function insertLawImport(
+  executor: Executor,
+  row: typeof lawImports.$inferInsert,
+): Promise<void> {
+  await executor.insert(lawImports).values(row);
+}
+
+export async function updateLawImport(
+  executor: Executor,
+  id: string,
+  values: Partial<Omit<LawImportRow, 'id'>>,
+): Promise<void> {
+  await executor.update(lawImports).set(values).where(eq(lawImports.id, id));
+}
+
+export async function findLawImport(executor: Executor, id: string): Promise<LawImportRow | undefined> {
+  const [row] = await executor.select().from(lawImports).where(eq(lawImports.id, id));
+  return row;
+}
+
+export async function listLawImports(executor: Executor, limit: number): Promise<LawImportRow[]> {
+  return executor.select().from(lawImports).orderBy(desc(lawImports.startedAt)).limit(limit);
 }
