@@ -249,6 +249,7 @@ export const itemFilterSchema = z.object({
   q: z.string().trim().max(100, '搜索词不能超过 100 个字').optional(),
   /** the list as it stood on this date (default: today) */
   date: civilDateField('查询日期').optional(),
+  /** the items' status on `date`; omitted: in force (inForce) only */
   status: z.enum(itemStatuses, { message: '事项状态不存在' }).optional(),
 });
 export const itemListQuerySchema = itemFilterSchema.extend(pagination);
@@ -341,3 +342,81 @@ export interface ListDiffEntry {
   /** names of the fields that differ (name, kind, legalBasisText, details.duties…) */
   changedFields: string[];
 }
+
+// ── More shapes returned (change set detail, list versions, summary, public) ─
+
+/** One step of a change set's procedure, oldest first. */
+export interface ChangeSetHistoryStep {
+  action: string;
+  label: string;
+  actorName: string;
+  performedAt: string;
+  comment: string | null;
+}
+
+export interface ChangeSetDetail {
+  changeSet: ChangeSetView;
+  changes: ChangeView[];
+  history: ChangeSetHistoryStep[];
+}
+
+export interface PowerItemDetail {
+  item: PowerItemView;
+  /** every version of the item, newest first */
+  versions: PowerItemView[];
+}
+
+export interface ListVersionView {
+  version: number;
+  effectiveOn: string;
+  itemCount: number;
+  changeSetId: string;
+  changeSetTitle: string;
+  approvedBy: string | null;
+  approvedAt: string;
+}
+
+export interface InForceAnswer {
+  inForce: boolean;
+  item: PowerItemView | null;
+}
+
+/** One organization's list of one kind, for a dashboard card. */
+export interface PowerSummaryEntry {
+  organizationId: string;
+  organizationName: string;
+  listKind: ListKind;
+  /** items in force today */
+  itemCount: number;
+  lastVersion: number | null;
+  lastEffectiveOn: string | null;
+  /** change sets submitted and awaiting the justice bureau */
+  pendingChangeSets: number;
+}
+
+export interface PublicPowerOrganization {
+  id: string;
+  name: string;
+  kind: string;
+  jurisdictionCode: string;
+  counts: Record<ListKind, number>;
+}
+
+/** A successful import into a change set: the number of changes added. */
+export interface PowerImportResult {
+  added: number;
+}
+
+export const listVersionParamsSchema = z.object({
+  organizationId: uuidField('组织'),
+  listKind: listKindSchema,
+});
+export const templateQuerySchema = z.object({ listKind: listKindSchema });
+export const publicItemListQuerySchema = z
+  .object({
+    organizationId: uuidField('组织').optional(),
+    listKind: listKindSchema.optional(),
+    kind: z.string().trim().max(24).optional(),
+    q: z.string().trim().max(100, '搜索词不能超过 100 个字').optional(),
+  })
+  .extend(pagination);

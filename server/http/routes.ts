@@ -5,6 +5,7 @@ import { registerAuditRoutes } from '../core/audit/audit-routes';
 import { registerCalendarRoutes } from '../core/calendar/calendar-routes';
 import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
+import { registerPowerRoutes } from '../modules/powers/power-routes';
 
 /** Every module's routes, registered under /api. One line per module. */
 export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
@@ -14,6 +15,7 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerCalendarRoutes,
     registerProcedureRoutes,
     registerOrgRoutes,
+    registerPowerRoutes,
   ];
   for (const register of modules) await register(app, deps);
 }
