@@ -40,11 +40,20 @@ export function useLawImports() {
   });
 }
 
-/** One import run, polled every second while it is running. */
+/** One import run, polled every second while it is running; when it ends the lists are read again. */
 export function useLawImport(importId: string | null) {
+  const queryClient = useQueryClient();
   return useQuery({
-    queryKey: ['law', 'imports', importId],
-    queryFn: () => requestJson(lawImportSchema, `/api/law/imports/${importId ?? ''}`),
+    queryKey: ['law', 'import', importId],
+    queryFn: async () => {
+      const run = await requestJson(lawImportSchema, `/api/law/imports/${importId ?? ''}`);
+      if (run.status !== 'running') {
+        void queryClient.invalidateQueries({ queryKey: ['law', 'imports'] });
+        void queryClient.invalidateQueries({ queryKey: ['law', 'laws'] });
+        void queryClient.invalidateQueries({ queryKey: ['law', 'search'] });
+      }
+      return run;
+    },
     enabled: importId !== null,
     refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 1000 : false),
   });

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, DatePicker, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CiteResult, ResolvedCitation } from '../../../../../contracts/law';
 import { lawArticlePath } from '../../../config/paths';
@@ -93,7 +94,9 @@ function CiteResultView({ result, base }: { result: CiteResult; base: 'portal' |
 
 /** 引用解析: paste a text, pick the date it speaks of, and see each cited article in the version then in force. */
 export function CitationTool({ base }: { base: 'portal' | 'console' }) {
-  const [form] = Form.useForm<{ text: string; date: Dayjs | null }>();
+  const [form] = Form.useForm<{ text: string }>();
+  // kept outside the form: antd's form compares its values deeply, and a dayjs value makes it warn
+  const [date, setDate] = useState<Dayjs>(() => dayjs());
   const cite = useCiteLaws();
   const error =
     cite.error instanceof ApiError ? cite.error.message : cite.error ? '解析失败，请稍后重试' : null;
@@ -103,10 +106,8 @@ export function CitationTool({ base }: { base: 'portal' | 'console' }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ text: '', date: dayjs() }}
-        onFinish={(values) =>
-          cite.mutate({ text: values.text, date: values.date ? values.date.format('YYYY-MM-DD') : undefined })
-        }
+        initialValues={{ text: '' }}
+        onFinish={(values) => cite.mutate({ text: values.text, date: date.format('YYYY-MM-DD') })}
       >
         <Form.Item
           name="text"
@@ -117,14 +118,22 @@ export function CitationTool({ base }: { base: 'portal' | 'console' }) {
           <Input.TextArea rows={4} maxLength={20_000} placeholder={`例如：${sample}`} />
         </Form.Item>
         <Space align="end" wrap>
-          <Form.Item
-            name="date"
-            label="适用日期"
-            tooltip="按这一天施行的版本解析；默认今天"
-            style={{ marginBottom: 0 }}
-          >
-            <DatePicker allowClear={false} format="YYYY年M月D日" style={{ width: 180 }} />
-          </Form.Item>
+          <div>
+            <label htmlFor="cite-date" style={{ display: 'block', paddingBottom: 8 }}>
+              适用日期
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                按这一天施行的版本解析
+              </Typography.Text>
+            </label>
+            <DatePicker
+              id="cite-date"
+              allowClear={false}
+              value={date}
+              onChange={(picked: Dayjs | null) => setDate(picked ?? dayjs())}
+              format="YYYY年M月D日"
+              style={{ width: 180 }}
+            />
+          </div>
           <Button type="primary" htmlType="submit" loading={cite.isPending}>
             解析引用
           </Button>

@@ -1,8 +1,8 @@
-import { Alert, Card, Descriptions, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { lawLevelLabels, type LawDetail } from '../../../../../contracts/law';
-import { lawArticlePath } from '../../../config/paths';
+import { lawArticlePath, paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useLaw } from '../api/get-law';
@@ -130,7 +130,11 @@ export function LawDetailView({
           description={
             isMissing ? '没有找到这部法规，可能链接有误或该版本已被删除。' : '法规暂时无法读取，请稍后刷新。'
           }
-        />
+        >
+          <Link to={base === 'portal' ? paths.portal.laws : paths.console.laws}>
+            <Button type="primary">{base === 'portal' ? '去法规查询' : '返回法规库'}</Button>
+          </Link>
+        </Empty>
       </Card>
     );
   }

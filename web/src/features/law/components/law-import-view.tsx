@@ -1,5 +1,5 @@
 import { FolderOpenOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, List, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import type { RcFile } from 'antd/es/upload';
 import { useState } from 'react';
@@ -22,16 +22,14 @@ const isLawFile = (name: string) => /\.(md|txt)$/i.test(name);
 
 function ProblemList({ problems }: { problems: LawImportView['problems'] }) {
   return (
-    <List
-      size="small"
-      dataSource={problems}
-      renderItem={(problem) => (
-        <List.Item>
-          <Typography.Text code>{problem.file}</Typography.Text>
+    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+      {problems.map((problem) => (
+        <li key={`${problem.file}-${problem.message}`}>
+          <Typography.Text strong>{problem.file}</Typography.Text>：
           <Typography.Text type="danger">{problem.message}</Typography.Text>
-        </List.Item>
-      )}
-    />
+        </li>
+      ))}
+    </ul>
   );
 }
 
