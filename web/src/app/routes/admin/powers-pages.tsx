@@ -26,7 +26,7 @@ export function PowerItemsPage() {
   return (
     <PowerItemsView
       organizationTree={tree.data?.roots ?? []}
-      defaultOrganizationId={params.get('organizationId') ?? me.data.activeOrganization?.id}
+      defaultOrganizationId={params.get('organizationId') ?? undefined}
       defaultListKind={listKindOf(params.get('listKind'))}
     />
   );

@@ -61,7 +61,7 @@ export function ChangeSetsView({ organizationTree, defaultOrganizationId, canEdi
           <OrganizationTreeSelect
             tree={organizationTree}
             allowClear
-            placeholder="调整单位（含下级）"
+            placeholder="全部调整单位"
             value={filter.organizationId}
             style={{ width: 260 }}
             onChange={(organizationId) => change({ organizationId })}

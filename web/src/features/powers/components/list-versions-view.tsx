@@ -150,7 +150,7 @@ export function ListVersionsView({ organizationTree, defaultOrganizationId, chan
               {
                 title: '批准人',
                 dataIndex: 'approvedBy',
-                width: 110,
+                width: 220,
                 render: (value: string | null) => value ?? '—',
               },
               {

@@ -67,7 +67,7 @@ export function PowerItemsView({
           <OrganizationTreeSelect
             tree={organizationTree}
             allowClear
-            placeholder="实施机关（含下级）"
+            placeholder="全部实施机关"
             value={filter.organizationId}
             style={{ width: 280 }}
             onChange={(organizationId) => change({ organizationId })}
