@@ -4,6 +4,7 @@ import { registerAccessRoutes } from '../core/access/access-routes';
 import { registerAuditRoutes } from '../core/audit/audit-routes';
 import { registerCalendarRoutes } from '../core/calendar/calendar-routes';
 import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
+import { registerLawRoutes } from '../modules/law/law-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
 import { registerPowerRoutes } from '../modules/powers/power-routes';
 
@@ -15,6 +16,7 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerCalendarRoutes,
     registerProcedureRoutes,
     registerOrgRoutes,
+    registerLawRoutes,
     registerPowerRoutes,
   ];
   for (const register of modules) await register(app, deps);

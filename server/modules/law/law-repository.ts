@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../core/db/open-database';
-import { segmentedText, toSearchVector } from '../../core/search/chinese-search';
+import { matchesSearch, searchRank, segmentedText, toSearchVector } from '../../core/search/chinese-search';
 import { lawArticles, lawImports, laws } from './law-tables';
 
 /** Drizzle queries of the law library: laws are reference tables shared by every tenant, so no scope applies. */
@@ -120,10 +120,15 @@ export async function findVersionsOfTitle(executor: Executor, title: string): Pr
   return executor.select(lawColumns).from(laws).where(eq(laws.title, title));
 }
 
-/** Number of law versions in the library. */
-export async function countLawVersions(executor: Executor): Promise<number> {
-  const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(laws);
-  return row?.n ?? 0;
+/** How many versions and articles the library holds. */
+export async function countLawLibrary(executor: Executor): Promise<{ versions: number; articles: number }> {
+  const [row] = await executor
+    .select({
+      versions: sql<number>`(SELECT count(*)::int FROM laws)`,
+      articles: sql<number>`(SELECT count(*)::int FROM law_articles)`,
+    })
+    .from(sql`(SELECT 1) AS one`);
+  return row ?? { versions: 0, articles: 0 };
 }
 
 /** The version of `title` named by `versionDate`, if imported. */
@@ -181,4 +186,116 @@ export async function findLawImport(executor: Executor, id: string): Promise<Law
 
 export async function listLawImports(executor: Executor, limit: number): Promise<LawImportRow[]> {
   return executor.select().from(lawImports).orderBy(desc(lawImports.startedAt)).limit(limit);
+}
+
+// ── Reading the library ──────────────────────────────────────────────────────
+
+export interface LawListFilter {
+  q?: string | undefined;
+  level?: string | undefined;
+  category?: string | undefined;
+  includeSuperseded?: boolean | undefined;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+const isCurrentVersion = and(isNull(laws.supersededById), isNull(laws.repealedOn));
+
+function lawFilter(filter: LawListFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.level) conditions.push(eq(laws.level, filter.level));
+  if (filter.category) conditions.push(eq(laws.category, filter.category));
+  if (!filter.includeSuperseded) conditions.push(isCurrentVersion);
+  if (filter.q) {
+    const words = matchesSearch(laws.titleSearch, filter.q);
+    conditions.push(or(ilike(laws.title, likePattern(filter.q)), ...(words ? [words] : [])));
+  }
+  return and(...conditions);
+}
+
+/** A page of law versions: titles matching `q` (substring or words) best first, else by title and newest version first. */
+export async function findLawPage(
+  executor: Executor,
+  filter: LawListFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ rows: LawVersionRecord[]; total: number }> {
+  const where = lawFilter(filter);
+  const order: SQL[] = filter.q
+    ? [
+        sql`(${laws.shortTitle} = ${filter.q} OR ${laws.title} = ${filter.q}) DESC`,
+        sql`similarity(${laws.title}, ${filter.q}) DESC`,
+        desc(searchRank(laws.titleSearch, filter.q)),
+      ]
+    : [];
+  const rows = await executor
+    .select(lawColumns)
+    .from(laws)
+    .where(where)
+    .orderBy(...order, asc(laws.title), desc(laws.versionDate))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const [count] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(laws)
+    .where(where);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function findLaw(executor: Executor, id: string): Promise<LawVersionRecord | undefined> {
+  const [row] = await executor.select(lawColumns).from(laws).where(eq(laws.id, id));
+  return row;
+}
+
+export async function findArticlesOfLaw(executor: Executor, lawId: string): Promise<LawArticleRecord[]> {
+  return executor
+    .select(articleColumns)
+    .from(lawArticles)
+    .where(eq(lawArticles.lawId, lawId))
+    .orderBy(asc(lawArticles.ordinal));
+}
+
+export interface ArticleHitRecord extends LawArticleRecord {
+  lawTitle: string;
+  level: string;
+  versionDate: string;
+  isCurrent: boolean;
+}
+
+/** Articles whose words contain every word of `q`, best ranked first (current versions before older ones on a tie). */
+export async function searchArticles(
+  executor: Executor,
+  filter: { q: string; level?: string | undefined; currentOnly: boolean },
+  page: { page: number; pageSize: number },
+): Promise<{ rows: ArticleHitRecord[]; total: number }> {
+  const matches = matchesSearch(lawArticles.search, filter.q);
+  if (!matches) return { rows: [], total: 0 };
+  const where = and(
+    matches,
+    filter.level ? eq(laws.level, filter.level) : undefined,
+    filter.currentOnly ? isCurrentVersion : undefined,
+  );
+  const rows = await executor
+    .select({
+      ...articleColumns,
+      lawTitle: laws.title,
+      level: laws.level,
+      versionDate: laws.versionDate,
+      isCurrent: sql<boolean>`(${laws.supersededById} IS NULL AND ${laws.repealedOn} IS NULL)`,
+    })
+    .from(lawArticles)
+    .innerJoin(laws, eq(laws.id, lawArticles.lawId))
+    .where(where)
+    .orderBy(
+      desc(searchRank(lawArticles.search, filter.q)),
+      sql`(${laws.supersededById} IS NULL) DESC`,
+      desc(laws.versionDate),
+      asc(lawArticles.ordinal),
+    )
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const [count] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(lawArticles)
+    .innerJoin(laws, eq(laws.id, lawArticles.lawId))
+    .where(where);
+  return { rows, total: count?.n ?? 0 };
 }

@@ -1,10 +1,33 @@
-import type { CitationReference, CiteResult, LawLevel, ResolvedCitation } from '../../../contracts/law';
+import type { z } from 'zod';
+import type {
+  CitationReference,
+  CiteResult,
+  LawDetail,
+  LawImportView,
+  LawLevel,
+  LawSearchResult,
+  LawSummary,
+  ResolvedCitation,
+  lawListQuerySchema,
+  lawSearchQuerySchema,
+} from '../../../contracts/law';
+import { notFound } from '../../core/errors';
 import type { ServiceContext } from '../../core/context';
 import { toChineseNumeral } from './chinese-numerals';
 import { parseCitations } from './citation-parser';
+import { lawImportPolicy } from './law-policy';
+import { presentLawDetail, presentLawImport, presentLawSummary, presentSearchHit } from './law-presenters';
 import {
+  countLawLibrary,
   findArticlesByNumbers,
+  findArticlesOfLaw,
+  findLaw,
+  findLawImport,
+  findLawPage,
   findLawVersionsByNames,
+  findVersionsOfTitle,
+  listLawImports,
+  searchArticles,
   type LawArticleRecord,
   type LawVersionRecord,
 } from './law-repository';
@@ -17,6 +40,15 @@ import {
   versionInForce,
   versionNote,
 } from './law-rules';
+
+export type LawListQuery = z.infer<typeof lawListQuerySchema>;
+export type LawSearchQuery = z.infer<typeof lawSearchQuerySchema>;
+export interface LawPage {
+  items: LawSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 /** Resolves the citations in `text` against the library as it stood on `date` (YYYY-MM-DD). */
 export async function resolveCitations(ctx: ServiceContext, text: string, date: string): Promise<CiteResult> {
@@ -180,4 +212,63 @@ function resolveWithin(
     return { ...found, text: paragraph ? [paragraph.text, ...paragraph.items].join('\n') : article.text };
   }
   return { ...found, text: article.text };
+}
+
+// ── Reading the library (public) and watching imports ───────────────────────
+
+/** A page of laws: by title words or substring, level, category; current versions unless asked. */
+export async function listLaws(ctx: ServiceContext, query: LawListQuery): Promise<LawPage> {
+  const { rows, total } = await findLawPage(ctx.tx, query, query);
+  return { items: rows.map(presentLawSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** One law version with its articles in order and every version of its title, newest first. */
+export async function getLawDetail(ctx: ServiceContext, id: string): Promise<LawDetail> {
+  const version = await findLaw(ctx.tx, id);
+  if (!version) throw notFound('法律法规');
+  const [versions, articles] = [
+    await findVersionsOfTitle(ctx.tx, version.title),
+    await findArticlesOfLaw(ctx.tx, version.id),
+  ];
+  versions.sort((a, b) => b.versionDate.localeCompare(a.versionDate));
+  return presentLawDetail(version, versions, articles);
+}
+
+/** Full-text search of articles (ranked, with highlighted snippets) and up to 10 matching titles. */
+export async function searchLaws(ctx: ServiceContext, query: LawSearchQuery): Promise<LawSearchResult> {
+  const currentOnly = query.currentOnly ?? true;
+  const [articles, titles] = [
+    await searchArticles(ctx.tx, { q: query.q, level: query.level, currentOnly }, query),
+    await findLawPage(
+      ctx.tx,
+      { q: query.q, level: query.level, includeSuperseded: !currentOnly },
+      { page: 1, pageSize: 10 },
+    ),
+  ];
+  return {
+    laws: titles.rows.map(presentLawSummary),
+    articles: articles.rows.map((hit) => presentSearchHit(hit, query.q)),
+    total: articles.total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The recent import runs, newest first (司法局, 系统管理员). */
+export async function listLawImportRuns(ctx: ServiceContext): Promise<LawImportView[]> {
+  lawImportPolicy(ctx);
+  return (await listLawImports(ctx.tx, 20)).map(presentLawImport);
+}
+
+/** One import run with its progress (the console polls it). */
+export async function getLawImportRun(ctx: ServiceContext, id: string): Promise<LawImportView> {
+  lawImportPolicy(ctx);
+  const row = await findLawImport(ctx.tx, id);
+  if (!row) throw notFound('导入记录');
+  return presentLawImport(row);
+}
+
+/** How many versions and articles the library holds. */
+export async function countLibrary(ctx: ServiceContext): Promise<{ versions: number; articles: number }> {
+  return countLawLibrary(ctx.tx);
 }
