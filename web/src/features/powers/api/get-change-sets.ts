@@ -1,7 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { pageOf } from '../../../../../contracts/fields';
-import type { ChangeSetView, ChangeView, changeSetListQuerySchema } from '../../../../../contracts/powers';
+import type {
+  ChangeSetDetail,
+  ChangeSetView,
+  changeSetListQuerySchema,
+} from '../../../../../contracts/powers';
 import { requestJson } from '../../../lib/api-client';
 
 export type ChangeSetListParams = Partial<z.infer<typeof changeSetListQuerySchema>>;
@@ -21,20 +25,7 @@ export function useChangeSets(query: ChangeSetListParams) {
   });
 }
 
-export interface ProcedureStep {
-  action: string;
-  label: string;
-  actorName: string | null;
-  performedAt: string;
-  comment: string | null;
-}
-
-const changeSetDetailSchema = z.object({
-  changeSet: z.custom<ChangeSetView>(),
-  changes: z.array(z.custom<ChangeView>()),
-  history: z.array(z.custom<ProcedureStep>()),
-});
-export type ChangeSetDetail = z.infer<typeof changeSetDetailSchema>;
+const changeSetDetailSchema = z.custom<ChangeSetDetail>();
 
 export function getChangeSet(id: string) {
   return requestJson(changeSetDetailSchema, `/api/powers/change-sets/${id}`);

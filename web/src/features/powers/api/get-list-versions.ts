@@ -1,19 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { ListDiffEntry, ListKind } from '../../../../../contracts/powers';
+import type { ListDiffEntry, ListKind, ListVersionView } from '../../../../../contracts/powers';
 import { requestJson } from '../../../lib/api-client';
 
-export interface ListVersion {
-  version: number;
-  effectiveOn: string;
-  itemCount: number;
-  changeSetId: string | null;
-  changeSetTitle: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-}
-
-const versionsSchema = z.array(z.custom<ListVersion>());
+const versionsSchema = z.array(z.custom<ListVersionView>());
 const diffSchema = z.array(z.custom<ListDiffEntry>());
 
 export function getListVersions(organizationId: string, listKind: ListKind) {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { itemPageSchema, type ItemListQuery, type PowerItemView } from '../../../../../contracts/powers';
+import { itemPageSchema, type ItemListQuery, type PowerItemDetail } from '../../../../../contracts/powers';
 import { requestJson } from '../../../lib/api-client';
 
 export type PowerItemListParams = Partial<ItemListQuery>;
@@ -26,11 +26,7 @@ export function usePowerItems(query: PowerItemListParams, isEnabled = true) {
   });
 }
 
-const itemWithVersionsSchema = z.object({
-  item: z.custom<PowerItemView>(),
-  versions: z.array(z.custom<PowerItemView>()),
-});
-export type PowerItemWithVersions = z.infer<typeof itemWithVersionsSchema>;
+const itemWithVersionsSchema = z.custom<PowerItemDetail>();
 
 export function getPowerItem(id: string) {
   return requestJson(itemWithVersionsSchema, `/api/powers/items/${id}`);

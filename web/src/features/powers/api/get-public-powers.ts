@@ -1,15 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { itemPageSchema, type ListKind, type PowerItemView } from '../../../../../contracts/powers';
+import {
+  itemPageSchema,
+  type ListKind,
+  type PowerItemView,
+  type PublicPowerOrganization,
+} from '../../../../../contracts/powers';
 import { requestJson } from '../../../lib/api-client';
-
-export interface PublicPowerOrganization {
-  id: string;
-  name: string;
-  kind: string;
-  jurisdictionCode: string;
-  counts: Record<ListKind, number>;
-}
 
 const organizationsSchema = z.array(z.custom<PublicPowerOrganization>());
 

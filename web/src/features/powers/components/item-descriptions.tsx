@@ -66,9 +66,13 @@ export function ItemDescriptions({
                   <CitationLinks citations={citations} base={base} direction="vertical" />
                 </div>
               ) : null}
-              <Typography.Text type={citations && citations.length > 0 ? 'secondary' : undefined}>
+              {citations && citations.length > 0 ? (
+                <Typography.Text type="secondary">
+                  <Paragraph>依据原文：{content.legalBasisText}</Paragraph>
+                </Typography.Text>
+              ) : (
                 <Paragraph>{content.legalBasisText}</Paragraph>
-              </Typography.Text>
+              )}
             </div>
           ),
         },

@@ -6,12 +6,13 @@ import {
   listKinds,
   type ListDiffEntry,
   type ListKind,
+  type ListVersionView,
 } from '../../../../../contracts/powers';
 import { OrganizationTreeSelect, type TreeOption } from '../../../components/organization-tree-select';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';
-import { useListDiff, useListVersions, type ListVersion } from '../api/get-list-versions';
+import { useListDiff, useListVersions } from '../api/get-list-versions';
 import { fieldLabel } from '../power-fields';
 import { ContentComparison } from './content-comparison';
 import { ItemDescriptions } from './item-descriptions';
@@ -106,7 +107,7 @@ export function ListVersionsView({ organizationTree, defaultOrganizationId, chan
             message={versions.error instanceof ApiError ? versions.error.message : '版本暂时无法读取'}
           />
         ) : (
-          <Table<ListVersion>
+          <Table<ListVersionView>
             rowKey="version"
             size="middle"
             loading={versions.isFetching}

@@ -38,7 +38,7 @@ export function PowerItemTable({
       size="middle"
       loading={loading}
       dataSource={items}
-      scroll={{ x: 1000 }}
+      scroll={{ x: showOrganization ? 1240 : 1060 }}
       pagination={pagination}
       locale={{ emptyText }}
       columns={[
@@ -63,6 +63,7 @@ export function PowerItemTable({
         {
           title: '法律依据',
           key: 'legalBasis',
+          width: 300,
           render: (_: unknown, item: PowerItemView) =>
             item.legalBasis.length > 0 ? (
               <CitationLinks citations={item.legalBasis} base={base} />

@@ -1,10 +1,15 @@
 import { Alert, Card, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { listKindLabels, listKinds, type ListKind } from '../../../../../contracts/powers';
+import {
+  listKindLabels,
+  listKinds,
+  type ListKind,
+  type PublicPowerOrganization,
+} from '../../../../../contracts/powers';
 import { portalPowerPaths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
-import { usePublicPowerOrganizations, type PublicPowerOrganization } from '../api/get-public-powers';
+import { usePublicPowerOrganizations } from '../api/get-public-powers';
 
 const total = (organization: PublicPowerOrganization) =>
   listKinds.reduce((sum, kind) => sum + (organization.counts[kind] ?? 0), 0);
