@@ -34,6 +34,8 @@ const environmentSchema = z.object({
     .default('auto'),
   FAZHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   FAZHI_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
+  /** the folder of law files imported on first start into an empty library; `none` disables it */
+  FAZHI_LAW_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,6 +52,8 @@ export type Config = {
   sessionIdleMinutes: number;
   /** log2 of the scrypt cost parameter N. */
   passwordCost: number;
+  /** FAZHI_LAW_DIR as given: a folder, `none`, or undefined (then ../shared/data/laws when it exists) */
+  lawDir: string | undefined;
   logLevel: string;
 };
 
@@ -80,6 +84,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedDemo: env.FAZHI_SEED_DEMO,
     sessionIdleMinutes: env.FAZHI_SESSION_IDLE_MINUTES,
     passwordCost: env.FAZHI_PASSWORD_COST,
+    lawDir: env.FAZHI_LAW_DIR,
     logLevel: env.LOG_LEVEL,
   };
 }

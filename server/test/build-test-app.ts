@@ -31,6 +31,8 @@ export async function buildTestPlatform(options: TestPlatformOptions = {}): Prom
     LOG_LEVEL: 'silent',
     // Tests build the records they need; the demo city is tested on its own.
     FAZHI_SEED_DEMO: 'never',
+    // nor import the law collection on prepareOnStart (the law tests import what they need)
+    FAZHI_LAW_DIR: 'none',
     ...(server ? { DATABASE_URL: server.url } : {}),
     ...options.env,
   });

@@ -33,7 +33,12 @@ describe('fazhi audit verify (spawned CLI on a PGlite folder)', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'fazhi-cli-audit-'));
-    const config = loadConfig({ FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', FAZHI_SEED_DEMO: 'never' });
+    const config = loadConfig({
+      FAZHI_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      FAZHI_SEED_DEMO: 'never',
+      FAZHI_LAW_DIR: 'none',
+    });
     const platform = await openPlatform(config, { logger: createLogger('silent') });
     await prepareOnStart(platform.deps);
     for (let index = 1; index <= 12; index += 1) {

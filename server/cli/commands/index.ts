@@ -3,6 +3,8 @@ import { auditVerifyCommand } from './audit-verify';
 import { calendarAddWorkingDaysCommand } from './calendar-add-working-days';
 import { calendarIsWorkingDayCommand } from './calendar-is-working-day';
 import { calendarPeriodEndCommand } from './calendar-period-end';
+import { lawCiteCommand } from './law-cite';
+import { lawImportCommand } from './law-import';
 import { migrateCommand } from './migrate';
 import { orgAddCommand } from './org-add';
 import { seedCommand } from './seed';
@@ -20,6 +22,8 @@ export const commands: Command[] = [
   calendarAddWorkingDaysCommand,
   calendarIsWorkingDayCommand,
   calendarPeriodEndCommand,
+  lawImportCommand,
+  lawCiteCommand,
   orgAddCommand,
   userAddCommand,
   userResetPasswordCommand,
