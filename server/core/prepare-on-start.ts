@@ -4,6 +4,7 @@ import { ensureCalendarLoaded } from './calendar/ensure-calendar-loaded';
 import { ensureJurisdictionsLoaded } from '../modules/org/ensure-jurisdictions-loaded';
 import { ensureDemoCity } from '../modules/org/demo/ensure-demo-city';
 import { ensureDemoPowerLists } from '../modules/powers/demo/ensure-demo-power-lists';
+import { ensureLawLibrary } from '../modules/law/ensure-law-library';
 
 /**
  * First-start work, idempotent on every start: the calendar's holiday data, the audit signing
@@ -14,6 +15,7 @@ export async function prepareOnStart(deps: Deps): Promise<string[]> {
     ensureCalendarLoaded,
     ensureSigningKey,
     ensureJurisdictionsLoaded,
+    ensureLawLibrary,
     ensureDemoCity,
     ensureDemoPowerLists,
   ];
