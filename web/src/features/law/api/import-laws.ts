@@ -6,13 +6,14 @@ import { ApiError, errorFromBody, jsonOrNull, requestJson } from '../../../lib/a
 const lawImportSchema = z.custom<LawImportView>(
   (value) => typeof value === 'object' && value !== null && 'status' in value,
 );
-const lawImportListSchema = z.array(lawImportSchema);
+const lawImportListSchema = z.custom<{ items: LawImportView[] }>(
+  (value) => typeof value === 'object' && value !== null && 'items' in value,
+);
 
 /** Uploads the law files (.md/.txt, several at once); the server answers at once with the run to poll. */
 export async function startLawImport(files: File[]): Promise<{ importId: string }> {
   const form = new FormData();
-  // the folder path goes along as the name, so the server can read the category from it
-  for (const file of files) form.append('files', file, file.webkitRelativePath || file.name);
+  for (const file of files) form.append('files', file, file.name);
   let response: Response;
   try {
     response = await fetch('/api/law/imports', { method: 'POST', body: form, credentials: 'include' });
@@ -36,7 +37,7 @@ export function useStartLawImport() {
 export function useLawImports() {
   return useQuery({
     queryKey: ['law', 'imports'],
-    queryFn: () => requestJson(lawImportListSchema, '/api/law/imports'),
+    queryFn: async () => (await requestJson(lawImportListSchema, '/api/law/imports')).items,
   });
 }
 

@@ -123,7 +123,8 @@ export function LawDetailView({
     );
   }
   if (!law.data) {
-    const isMissing = law.error instanceof ApiError && law.error.status === 404;
+    // a malformed id is refused (400) before it is looked up: for the reader it is missing as well
+    const isMissing = law.error instanceof ApiError && (law.error.status === 404 || law.error.status === 400);
     return (
       <Card>
         <Empty

@@ -110,19 +110,20 @@ export function LawImportView() {
           每个文件一部法规的一个版本，文件名如“行政处罚法(2021-01-22).md”；第一行为法规名称（#
           开头），其后为制定和修改沿革、章节和条文。可一次选择多个文件或整个文件夹；与库中相同的文本不会重复导入。
         </Typography.Paragraph>
-        <Upload.Dragger
-          multiple
-          accept=".md,.txt"
-          fileList={files}
-          beforeUpload={pick}
-          onRemove={(file) => setFiles((existing) => existing.filter((item) => item.uid !== file.uid))}
-          data-testid="law-upload"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击或拖入法规文件（.md 或 .txt，可多选）</p>
-        </Upload.Dragger>
+        <div data-testid="law-upload">
+          <Upload.Dragger
+            multiple
+            accept=".md,.txt"
+            fileList={files}
+            beforeUpload={pick}
+            onRemove={(file) => setFiles((existing) => existing.filter((item) => item.uid !== file.uid))}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击或拖入法规文件（.md 或 .txt，可多选）</p>
+          </Upload.Dragger>
+        </div>
         <Space style={{ marginTop: 12 }} wrap>
           <Upload directory multiple showUploadList={false} beforeUpload={pick}>
             <Button icon={<FolderOpenOutlined />}>选择文件夹</Button>
@@ -196,8 +197,9 @@ export function LawImportView() {
             {
               title: '操作人',
               dataIndex: 'startedBy',
-              width: 110,
-              render: (value: string | null) => value ?? '命令行',
+              width: 200,
+              ellipsis: true,
+              render: (value: string | null) => value ?? '命令行导入',
             },
           ]}
         />
