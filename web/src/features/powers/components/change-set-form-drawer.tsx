@@ -130,7 +130,7 @@ export function ChangeSetFormDrawer({
           rules={[{ required: true, message: '请选择生效日期' }]}
           extra="经司法局批准后，调整自该日起生效"
         >
-          <DatePicker style={{ width: 200 }} />
+          <DatePicker style={{ width: 200 }} format="YYYY年M月D日" />
         </Form.Item>
       </Form>
     </Drawer>

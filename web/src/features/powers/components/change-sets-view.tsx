@@ -88,7 +88,7 @@ export function ChangeSetsView({ organizationTree, defaultOrganizationId, canEdi
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1240 }}
           locale={{
             emptyText: canEdit
               ? '还没有调整单。点击右上角“新建调整”开始调整本部门的清单。'
@@ -106,6 +106,7 @@ export function ChangeSetsView({ organizationTree, defaultOrganizationId, canEdi
             {
               title: '调整事由',
               dataIndex: 'title',
+              width: 300,
               render: (title: string, row) => <Link to={changeSetPath(row.id)}>{title}</Link>,
             },
             { title: '调整单位', dataIndex: 'organizationName', width: 200 },

@@ -7,12 +7,14 @@ import {
   type ListDiffEntry,
   type ListKind,
   type ListVersionView,
+  type PowerSummaryEntry,
 } from '../../../../../contracts/powers';
 import { OrganizationTreeSelect, type TreeOption } from '../../../components/organization-tree-select';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useListDiff, useListVersions } from '../api/get-list-versions';
+import { usePowerSummary } from '../api/get-power-summary';
 import { fieldLabel } from '../power-fields';
 import { ContentComparison } from './content-comparison';
 import { ItemDescriptions } from './item-descriptions';
@@ -42,6 +44,58 @@ interface Props {
   organizationTree: TreeOption[];
   defaultOrganizationId?: string;
   changeSetPath: (id: string) => string;
+}
+
+/** 各单位清单概况: one line per list that has items or change sets; a click opens its versions. */
+function SummaryCard({ onPick }: { onPick: (entry: PowerSummaryEntry) => void }) {
+  const summary = usePowerSummary();
+  return (
+    <Card
+      size="small"
+      title="各单位清单概况"
+      extra={<Typography.Text type="secondary">点击一行，查看该清单的版本</Typography.Text>}
+      style={{ marginBottom: 16 }}
+    >
+      <Table<PowerSummaryEntry>
+        rowKey={(entry) => `${entry.organizationId}-${entry.listKind}`}
+        size="small"
+        loading={summary.isLoading}
+        dataSource={summary.data ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: '权限范围内还没有公布任何清单' }}
+        onRow={(entry) => ({ onClick: () => onPick(entry), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '单位', dataIndex: 'organizationName' },
+          {
+            title: '清单',
+            dataIndex: 'listKind',
+            width: 170,
+            render: (listKind: ListKind) => listKindLabels[listKind],
+          },
+          { title: '有效事项', dataIndex: 'itemCount', width: 100, render: (count: number) => `${count} 项` },
+          {
+            title: '最新版本',
+            dataIndex: 'lastVersion',
+            width: 100,
+            render: (version: number | null) => (version ? `第 ${version} 版` : '—'),
+          },
+          {
+            title: '最新生效日期',
+            dataIndex: 'lastEffectiveOn',
+            width: 140,
+            render: (value: string | null) => formatDate(value),
+          },
+          {
+            title: '待审核调整单',
+            dataIndex: 'pendingChangeSets',
+            width: 120,
+            render: (count: number) => (count > 0 ? <Tag color="processing">{count} 个</Tag> : '—'),
+          },
+        ]}
+      />
+    </Card>
+  );
 }
 
 /** 版本与对比: every approved version of a list, and what changed between any two of them. */
@@ -81,6 +135,12 @@ export function ListVersionsView({ organizationTree, defaultOrganizationId, chan
       <PageHeader
         title="版本与对比"
         description="清单每经一次批准的调整生成一个新版本。选择两个版本，查看其间新增、变更和取消的事项。"
+      />
+      <SummaryCard
+        onPick={(entry) => {
+          setOrganizationId(entry.organizationId);
+          setListKind(entry.listKind);
+        }}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>

@@ -91,14 +91,15 @@ export function PowerItemsView({
           ) : null}
           <Select<ItemStatus>
             allowClear
-            placeholder="状态"
-            style={{ width: 120 }}
+            placeholder="状态（默认有效）"
+            style={{ width: 160 }}
             value={filter.status}
             options={itemStatuses.map((value) => ({ value, label: itemStatusLabels[value] }))}
             onChange={(status) => change({ status })}
           />
           <DatePicker
             placeholder="查询日期（默认今天）"
+            format="YYYY年M月D日"
             style={{ width: 190 }}
             value={filter.date ? dayjs(filter.date) : null}
             onChange={(value) => change({ date: value ? value.format('YYYY-MM-DD') : undefined })}
@@ -116,7 +117,9 @@ export function PowerItemsView({
           emptyText={
             filter.q
               ? `没有找到含“${filter.q}”的事项，请换个关键词`
-              : '该单位的这类清单还没有事项。部门联络员可在“动态调整”中新建调整，经司法局批准后生效。'
+              : `${filter.organizationId ? '该单位' : '本单位及下级单位'}的${listKindLabels[listKind]}还没有${
+                  filter.status === 'pending' ? '待生效' : filter.status === 'cancelled' ? '已取消' : '有效'
+                }事项。部门联络员可在“动态调整”中新建调整，经司法局批准后生效。`
           }
           renderName={(item) => (
             <Button
