@@ -12,6 +12,7 @@ import { verifyAuditLog } from '../server/core/audit/verify-audit-log';
 import { signTreeHead } from '../server/core/audit/tree-heads';
 import { securitySettings } from '../server/core/access/access-tables';
 import { benchCalendar } from './calendar-bench';
+import { benchPowers } from './power-bench';
 
 export interface BenchResult {
   name: string;
@@ -105,6 +106,7 @@ try {
   await benchAuditAppend(platform, Number(process.env.BENCH_WRITES ?? 2000));
   await benchVerify(platform);
   results.push(...(await benchCalendar(platform)));
+  results.push(...(await benchPowers(platform)));
 } finally {
   await platform.close();
 }
