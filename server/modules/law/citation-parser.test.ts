@@ -150,6 +150,16 @@ describe('parseCitations', () => {
     ]);
   });
 
+  it('reads a title holding another title, in 《》 or 〈〉', () => {
+    expect(cited('依据《国务院关于实施《中华人民共和国公司法》注册资本登记管理制度的规定》第二条')).toEqual([
+      ['国务院关于实施《中华人民共和国公司法》注册资本登记管理制度的规定', 2, 0, null, null],
+    ]);
+    expect(cited('《中国人民解放军实施〈中华人民共和国药品管理法〉办法》第三条')).toEqual([
+      ['中国人民解放军实施〈中华人民共和国药品管理法〉办法', 3, 0, null, null],
+    ]);
+    expect(cited('《未闭合的书名号第三条')).toEqual([]);
+  });
+
   it('skips a version note between the title and the article', () => {
     expect(cited('《行政处罚法》（2021年修订）第五十八条')).toEqual([['行政处罚法', 58, 0, null, null]]);
   });

@@ -137,6 +137,36 @@ function expandRange(from: Position, to: Position, level: Level): Position[] | '
   return between;
 }
 
+/** The longest title 《…》 read; a longer bracket is prose, not a law title. */
+const maxTitleLength = 100;
+
+/**
+ * The 《…》 spans of `text`, outermost only: a title may hold another one
+ * (《国务院关于实施《中华人民共和国公司法》注册资本登记管理制度的规定》), as 〈〉 or as 《》.
+ */
+function titleSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let index = text.indexOf('《');
+  while (index >= 0) {
+    let depth = 0;
+    let end = -1;
+    for (let at = index; at < text.length && at - index <= maxTitleLength + 1; at += 1) {
+      const character = text[at];
+      if (character === '\n') break;
+      if (character === '《') depth += 1;
+      else if (character === '》' && (depth -= 1) === 0) {
+        end = at + 1;
+        break;
+      }
+    }
+    if (end > index + 2) {
+      spans.push({ start: index, end });
+      index = text.indexOf('《', end);
+    } else index = text.indexOf('《', index + 1);
+  }
+  return spans;
+}
+
 /** The references and the unreadable citation tails in `text`. */
 export function parseCitations(text: string): {
   references: CitationReference[];
@@ -144,11 +174,9 @@ export function parseCitations(text: string): {
 } {
   const references: CitationReference[] = [];
   const problems: CitationProblem[] = [];
-  const titlePattern = /《([^《》\n]{1,100})》/g;
-  for (const match of text.matchAll(titlePattern)) {
-    const titleStart = match.index;
-    const lawTitle = (match[1] ?? '').trim();
-    let at = titleStart + match[0].length;
+  for (const { start: titleStart, end: titleEnd } of titleSpans(text)) {
+    const lawTitle = text.slice(titleStart + 1, titleEnd - 1).trim();
+    let at = titleEnd;
     const note = matchAt(versionNotePattern, text, at);
     if (note && readToken(text, at + note[0].length)) at += note[0].length;
     else at = (matchAt(spacePattern, text, at)?.[0].length ?? 0) + at;

@@ -4,10 +4,13 @@ import { toChineseNumeral } from './chinese-numerals';
 
 const statePrefix = '中华人民共和国';
 
+/** A title without spaces, a title inside it written 《》 as the collection does (〈公司法〉 → 《公司法》). */
+export const normalTitle = (written: string): string =>
+  written.replace(/\s+/g, '').replace(/〈/g, '《').replace(/〉/g, '》');
+
 /** A title as written in a citation, tidied: no spaces, no version note (（2021年修订）) at its end. */
 export function tidyTitle(written: string): string {
-  return written
-    .replace(/\s+/g, '')
+  return normalTitle(written)
     .replace(/[（(][^（）()]*\d{4}[^（）()]*[）)]$/, '')
     .trim();
 }
@@ -18,11 +21,13 @@ export const shortTitleOf = (title: string): string =>
     ? title.slice(statePrefix.length)
     : title;
 
-/** The titles a written title may stand for: as written, without 中华人民共和国 and with it. */
+/** The titles a written title may stand for: as written, without a version note, without 中华人民共和国 and with it. */
 export function titleVariants(written: string): string[] {
+  const asWritten = normalTitle(written);
   const title = tidyTitle(written);
   const short = shortTitleOf(title);
-  return [...new Set([title, short, `${statePrefix}${short}`])];
+  // 宪法修正案（2018年） is a title of its own: the note is only dropped when the title as written is unknown
+  return [...new Set([asWritten, shortTitleOf(asWritten), title, short, `${statePrefix}${short}`])];
 }
 
 /** 第五十八条, 第十条之一. */

@@ -34,6 +34,7 @@ import {
 import {
   articleLabel,
   chineseDate,
+  normalTitle,
   shortTitleOf,
   tidyTitle,
   titleVariants,
@@ -101,9 +102,11 @@ export async function resolveCitationTexts(
  * 中华人民共和国, then a short title; several laws sharing a short title resolve to the first found.
  */
 function versionsOfTitle(versions: LawVersionRecord[], written: string): LawVersionRecord[] {
+  const asWritten = normalTitle(written);
   const title = tidyTitle(written);
   const short = shortTitleOf(title);
   const candidates = [
+    (version: LawVersionRecord) => version.title === asWritten || version.shortTitle === asWritten,
     (version: LawVersionRecord) => version.title === title,
     (version: LawVersionRecord) => shortTitleOf(version.title) === short,
     (version: LawVersionRecord) => version.shortTitle === title || version.shortTitle === short,
