@@ -29,6 +29,17 @@ const environmentSchema = z.object({
       message: 'FAZHI_AUDIT_SIGNING_KEY 必须是 PKCS#8 PEM 格式的 Ed25519 私钥',
     })
     .optional(),
+  /** 32-byte key for personal data at rest: 64 hex characters or base64; without it one is made under FAZHI_DATA_DIR/keys. */
+  FAZHI_FIELD_KEY: z
+    .string()
+    .trim()
+    .refine(
+      (value) =>
+        /^[0-9a-fA-F]{64}$/.test(value) ||
+        (/^[A-Za-z0-9+/=_-]+$/.test(value) && Buffer.from(value, 'base64').length === 32),
+      { message: 'FAZHI_FIELD_KEY 必须是 64 位十六进制或 32 字节的 base64' },
+    )
+    .optional(),
   FAZHI_SEED_DEMO: z
     .enum(['auto', 'never'], { message: 'FAZHI_SEED_DEMO 只能是 auto 或 never' })
     .default('auto'),
@@ -48,6 +59,8 @@ export type Config = {
   auditHash: 'sha256' | 'sm3';
   /** PEM of the tree-head signing key from the environment, if given. */
   auditSigningKeyPem: string | undefined;
+  /** FAZHI_FIELD_KEY as given (checked), or undefined: then the key file under dataDir. */
+  fieldKey: string | undefined;
   seedDemo: 'auto' | 'never';
   sessionIdleMinutes: number;
   /** log2 of the scrypt cost parameter N. */
@@ -81,6 +94,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     tenantCode: env.FAZHI_TENANT,
     auditHash: env.FAZHI_AUDIT_HASH,
     auditSigningKeyPem: env.FAZHI_AUDIT_SIGNING_KEY,
+    fieldKey: env.FAZHI_FIELD_KEY,
     seedDemo: env.FAZHI_SEED_DEMO,
     sessionIdleMinutes: env.FAZHI_SESSION_IDLE_MINUTES,
     passwordCost: env.FAZHI_PASSWORD_COST,

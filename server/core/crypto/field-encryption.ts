@@ -29,11 +29,8 @@ function parseKey(text: string, source: string): Buffer {
 const loadedKeys = new Map<string, FieldKey>();
 
 /** The platform's field key: FAZHI_FIELD_KEY when set, else the key file, made the first time. */
-export function loadFieldKey(
-  config: Pick<Config, 'dataDir'>,
-  environment: NodeJS.ProcessEnv = process.env,
-): FieldKey {
-  const fromEnvironment = environment.FAZHI_FIELD_KEY;
+export function loadFieldKey(config: Pick<Config, 'dataDir' | 'fieldKey'>): FieldKey {
+  const fromEnvironment = config.fieldKey;
   if (fromEnvironment) {
     const cached = loadedKeys.get(`env:${fromEnvironment}`);
     if (cached) return cached;
