@@ -42,7 +42,8 @@ export async function ensureLawLibrary(deps: Deps): Promise<string[]> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const after = await countLibrary(readContext(deps, null));
   const problems = run.problems.length > 0 ? `，${run.problems.length} 个文件无法读取` : '';
+  const count = (value: number) => value.toLocaleString('en-US');
   return [
-    `法规库：已导入 ${files.length.toLocaleString('en-US')} 个文件，共 ${after.versions.toLocaleString('en-US')} 部法律法规版本（${after.articles.toLocaleString('en-US')} 条）${problems}，用时 ${seconds} 秒`,
+    `法规库：已导入 ${count(after.versions)} 部法律法规（${count(after.articles)} 条，来自 ${count(files.length)} 个文件${problems}），用时 ${seconds} 秒`,
   ];
 }
