@@ -1,54 +1,10 @@
 import { Tree, Typography } from 'antd';
 import { Fragment } from 'react';
 import type { LawArticleView } from '../../../../../contracts/law';
+import { articleElementId, headingsOf, headingTreeOf, type HeadingNode } from './law-outline';
 
-/** `article-58` or `article-58-1` (第五十八条之一): the element id an anchor scrolls to. */
-export const articleElementId = (article: Pick<LawArticleView, 'number' | 'subNumber'>) =>
-  article.subNumber ? `article-${article.number}-${article.subNumber}` : `article-${article.number}`;
-
-/** `?article=58` or `58-1` → the same key as articleElementId, or null when malformed. */
-export function articleAnchorOf(parameter: string | null): string | null {
-  if (!parameter) return null;
-  const match = /^(\d{1,4})(?:-(\d{1,2}))?$/.exec(parameter.trim());
-  if (!match?.[1]) return null;
-  return match[2] && Number(match[2]) > 0 ? `article-${match[1]}-${match[2]}` : `article-${Number(match[1])}`;
-}
-
-interface HeadingNode {
-  key: string;
-  title: string;
-  /** the element id of the first article under the heading */
-  target: string;
-  children: HeadingNode[];
-}
-
-const headingsOf = (article: LawArticleView) =>
-  [article.part, article.chapter, article.section].filter((heading): heading is string => Boolean(heading));
-
-/** The 编/章/节 tree of a law, each heading pointing at its first article. */
-export function headingTreeOf(articles: LawArticleView[]): HeadingNode[] {
-  const roots: HeadingNode[] = [];
-  let path: HeadingNode[] = [];
-  for (const article of articles) {
-    const headings = headingsOf(article);
-    let depth = 0;
-    while (depth < headings.length && path[depth]?.title === headings[depth]) depth += 1;
-    path = path.slice(0, depth);
-    for (let level = depth; level < headings.length; level += 1) {
-      const node: HeadingNode = {
-        key: `${article.id}-${level}`,
-        title: headings[level] ?? '',
-        target: articleElementId(article),
-        children: [],
-      };
-      const parent = path[level - 1];
-      if (parent) parent.children.push(node);
-      else roots.push(node);
-      path.push(node);
-    }
-  }
-  return roots;
-}
+const countHeadings = (nodes: HeadingNode[]): number =>
+  nodes.reduce((total, node) => total + 1 + countHeadings(node.children), 0);
 
 export function scrollToElement(elementId: string): void {
   document.getElementById(elementId)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -60,10 +16,13 @@ export function LawHeadingTree({ articles }: { articles: LawArticleView[] }) {
   if (roots.length === 0) {
     return <Typography.Text type="secondary">本法不分章节，共 {articles.length} 条。</Typography.Text>;
   }
+  const headingCount = countHeadings(roots);
   return (
     <Tree<HeadingNode>
       blockNode
-      defaultExpandAll
+      // a code of a thousand articles (民法典) opens at its 编 only
+      defaultExpandAll={headingCount <= 40}
+      defaultExpandedKeys={headingCount <= 40 ? undefined : roots.map((root) => root.key)}
       selectable
       treeData={roots}
       fieldNames={{ key: 'key', title: 'title', children: 'children' }}

@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Descriptions, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Collapse,
+  Descriptions,
+  Empty,
+  Grid,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { lawLevelLabels, type LawDetail } from '../../../../../contracts/law';
@@ -6,7 +19,8 @@ import { lawArticlePath, paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useLaw } from '../api/get-law';
-import { articleAnchorOf, articleElementId, LawArticles, LawHeadingTree } from './law-articles';
+import { LawArticles, LawHeadingTree } from './law-articles';
+import { articleAnchorOf, articleElementId } from './law-outline';
 import { LawStatusTag, lawStatusOf } from './law-status-tag';
 
 function versionLabel(version: LawDetail['versions'][number]) {
@@ -102,6 +116,8 @@ export function LawDetailView({
   article: string | null;
 }) {
   const law = useLaw(lawId);
+  // on a narrow screen the outline folds above the articles instead of standing beside them
+  const isWide = Grid.useBreakpoint().lg ?? true;
   const highlighted = articleAnchorOf(article);
   const articles = law.data?.articles;
 
@@ -153,19 +169,34 @@ export function LawDetailView({
           message={`本版本中没有第 ${article ?? ''} 条，请切换版本或核对引用。`}
         />
       ) : null}
-      <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-        <Card
-          size="small"
-          title="目录"
-          style={{ width: 260, flexShrink: 0, position: 'sticky', top: 16 }}
-          styles={{ body: { maxHeight: 'calc(100vh - 96px)', overflow: 'auto' } }}
-        >
-          <LawHeadingTree articles={law.data.articles} />
-        </Card>
-        <Card size="small" style={{ flex: 1, minWidth: 0 }} styles={{ body: { padding: '12px 28px' } }}>
-          <LawArticles articles={law.data.articles} highlighted={highlighted} />
-        </Card>
-      </div>
+      {isWide ? (
+        <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+          <Card
+            size="small"
+            title="目录"
+            style={{ width: 260, flexShrink: 0, position: 'sticky', top: 16 }}
+            styles={{ body: { maxHeight: 'calc(100vh - 96px)', overflow: 'auto' } }}
+          >
+            <LawHeadingTree articles={law.data.articles} />
+          </Card>
+          <Card size="small" style={{ flex: 1, minWidth: 0 }} styles={{ body: { padding: '12px 28px' } }}>
+            <LawArticles articles={law.data.articles} highlighted={highlighted} />
+          </Card>
+        </div>
+      ) : (
+        <>
+          <Collapse
+            size="small"
+            style={{ marginBottom: 16, background: '#fff' }}
+            items={[
+              { key: 'outline', label: '目录', children: <LawHeadingTree articles={law.data.articles} /> },
+            ]}
+          />
+          <Card size="small" styles={{ body: { padding: '12px 16px' } }}>
+            <LawArticles articles={law.data.articles} highlighted={highlighted} />
+          </Card>
+        </>
+      )}
     </>
   );
 }

@@ -37,10 +37,24 @@ export function LawListView({
   const [searchText, setSearchText] = useState('');
   const query = fixedLevel ? { ...filter, level: fixedLevel } : filter;
   const list = useLaws(query);
-  const hasFilter = Boolean(query.q ?? query.level ?? query.category);
+  const hasFilter = Boolean(filter.q ?? filter.level ?? filter.category);
+  const emptyText = list.isError
+    ? '法规库暂时无法读取，请稍后刷新。'
+    : hasFilter
+      ? '没有符合条件的法规，请换个名称或放宽筛选条件。'
+      : fixedLevel
+        ? `暂未收录${lawLevelLabels[fixedLevel]}。`
+        : base === 'console'
+          ? '法规库中还没有法规。司法局可在“导入”中上传法规文本（.md 或 .txt）。'
+          : '法规库正在建设中，暂无可查询的法规。';
 
+  // inside the portal's level tabs the list needs no frame of its own
   return (
-    <Card size="small">
+    <Card
+      size="small"
+      variant={fixedLevel ? 'borderless' : 'outlined'}
+      styles={{ body: fixedLevel ? { padding: 0 } : {} }}
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -93,13 +107,7 @@ export function LawListView({
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 960 }}
-        locale={{
-          emptyText: list.isError
-            ? '法规库暂时无法读取，请稍后刷新。'
-            : hasFilter
-              ? '没有符合条件的法规，请换个名称或放宽筛选条件。'
-              : '法规库中还没有法规。司法局可在“导入”中上传法规文本（.md 或 .txt）。',
-        }}
+        locale={{ emptyText }}
         pagination={{
           current: filter.page,
           pageSize: filter.pageSize,
