@@ -309,6 +309,20 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
       ).status,
     ).toBe(404);
     expect((await act(otherLiaison, set.id, 'submit')).status).toBe(404);
+    expect((await call(otherLiaison, 'GET', `/api/powers/items?organizationId=${market.id}`)).status).toBe(
+      404,
+    );
+    expect((await call(otherLiaison, 'GET', `/api/powers/lists/${market.id}/power/versions`)).status).toBe(
+      404,
+    );
+    const summary = await call<{ organizationId: string; itemCount: number; lastVersion: number }[]>(
+      justice,
+      'GET',
+      '/api/powers/summary',
+    );
+    expect(summary.body.find((entry) => entry.organizationId === market.id)).toMatchObject({
+      lastVersion: 2,
+    });
     expect(
       (
         await call(otherLiaison, 'POST', '/api/powers/change-sets', {

@@ -84,7 +84,13 @@ export interface ItemQuery {
 /** A page of items as they stand on `date` (default today) in the actor's scope; status defaults to in force. */
 export async function listItems(ctx: ServiceContext, query: ItemQuery & { page: number; pageSize: number }) {
   requireActor(ctx);
+  await requireOrganizationInScope(ctx, query.organizationId);
   return listItemsOn(ctx, query);
+}
+
+/** An organization named by a filter must be in scope: outside it is "not found", like a record. */
+async function requireOrganizationInScope(ctx: ServiceContext, organizationId: string | undefined) {
+  if (organizationId && !(await findOrganizationInScope(ctx, organizationId))) throw notFound('组织');
 }
 
 async function listItemsOn(ctx: ServiceContext, query: ItemQuery & { page: number; pageSize: number }) {
@@ -100,6 +106,7 @@ async function listItemsOn(ctx: ServiceContext, query: ItemQuery & { page: numbe
 /** Every item matching the filter (for export), as they stand on the date. */
 export async function exportItems(ctx: ServiceContext, query: ItemQuery) {
   requireActor(ctx);
+  await requireOrganizationInScope(ctx, query.organizationId);
   return listItemsOn(ctx, { ...query, page: 1, pageSize: maxExportRows });
 }
 
@@ -251,6 +258,7 @@ export async function listChangeSets(
   query: ChangeSetFilter & { page: number; pageSize: number },
 ) {
   requireActor(ctx);
+  await requireOrganizationInScope(ctx, query.organizationId);
   const { rows, total } = await selectChangeSets(ctx, query, query);
   return { items: rows, total, page: query.page, pageSize: query.pageSize };
 }
