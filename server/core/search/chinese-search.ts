@@ -1,4 +1,5 @@
 import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import type { HighlightedPiece } from '../../../contracts/law';
 
 /**
  * Chinese full-text search, written once (DESIGN.md core mechanism 8): PostgreSQL's `simple`
@@ -55,10 +56,7 @@ export function searchRank(column: AnyColumn | SQL, query: string): SQL {
 }
 
 /** A piece of text with the query's words marked, for highlighting without sending HTML. */
-export interface HighlightedPiece {
-  text: string;
-  isHit: boolean;
-}
+export type { HighlightedPiece };
 
 /**
  * Splits `text` around the query's words (longest first), at most `maxLength` characters around
