@@ -72,3 +72,22 @@ test('a clerk resolves a citation in the tool: the article of the version in for
   await expect(page).toHaveURL(/\/admin\/law\/[0-9a-f-]{36}\?article=2$/);
   await expect(page.getByTestId('highlighted-article')).toContainText('书香巷道内不得设置露天烧烤摊点。');
 });
+
+test('every signed-in role reads the library, but only the justice bureau and the system administrator import', async ({
+  page,
+}) => {
+  await signIn(page, 'liaison');
+  await page.getByRole('menuitem', { name: '法规库' }).click();
+  await expect(page.getByRole('heading', { name: '法规库', level: 3 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '全文检索' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '导入' })).toHaveCount(0);
+  // asking for the tab by address shows the list instead, and the server refuses the upload anyway
+  await page.goto('/admin/law?tab=import');
+  await expect(page.getByRole('tab', { name: '法规列表', selected: true })).toBeVisible();
+  const refused = await page.request.post('/api/law/imports', {
+    multipart: {
+      files: { name: '书香巷道管理办法.txt', mimeType: 'text/plain', buffer: Buffer.from(lawText) },
+    },
+  });
+  expect(refused.status()).toBe(403);
+});
