@@ -266,7 +266,7 @@ export function ChangeSetView({ changeSetId, canEdit }: { changeSetId: string; c
           rowKey="id"
           size="middle"
           dataSource={changes}
-          pagination={false}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 项调整` }}
           scroll={{ x: 800 }}
           locale={{
             emptyText: (

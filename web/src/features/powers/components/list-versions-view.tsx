@@ -271,7 +271,11 @@ export function ListVersionsView({ organizationTree, defaultOrganizationId, chan
               size="middle"
               loading={diff.isFetching}
               dataSource={entries}
-              pagination={false}
+              pagination={{
+                pageSize: 20,
+                hideOnSinglePage: true,
+                showTotal: (total) => `共 ${total} 项变化`,
+              }}
               scroll={{ x: 800 }}
               locale={{ emptyText: '两个版本之间没有差别' }}
               onRow={(entry) => ({ style: { background: changeLook[entry.change].background } })}
@@ -300,6 +304,7 @@ export function ListVersionsView({ organizationTree, defaultOrganizationId, chan
                 },
                 {
                   title: '变更内容',
+                  width: 280,
                   dataIndex: 'changedFields',
                   render: (fields: string[], entry) =>
                     entry.change === 'modified' ? (

@@ -79,7 +79,7 @@ export function PublicOrganizationsView() {
                 render: (name: string, row) => <Link to={portalPowerPaths.organization(row.id)}>{name}</Link>,
               },
               ...listKinds.map((kind: ListKind) => ({
-                title: listKindLabels[kind].replace(/清单$/, ''),
+                title: kind === 'power' ? '权责事项' : listKindLabels[kind].replace(/清单$/, ''),
                 key: kind,
                 width: 120,
                 align: 'right' as const,
