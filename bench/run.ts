@@ -13,6 +13,7 @@ import { signTreeHead } from '../server/core/audit/tree-heads';
 import { securitySettings } from '../server/core/access/access-tables';
 import { benchCalendar } from './calendar-bench';
 import { benchPowers } from './power-bench';
+import { benchLawLibrary } from './law-import-bench';
 
 export interface BenchResult {
   name: string;
@@ -107,6 +108,7 @@ try {
   await benchVerify(platform);
   results.push(...(await benchCalendar(platform)));
   results.push(...(await benchPowers(platform)));
+  results.push(...(await benchLawLibrary()));
 } finally {
   await platform.close();
 }
