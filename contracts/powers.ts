@@ -276,6 +276,8 @@ export const inForceQuerySchema = z.object({
   organizationId: uuidField('组织'),
   itemId: uuidField('事项').optional(),
   code: z.string().trim().max(64).optional(),
+  /** the list the code is on (codes are unique per list); any list when omitted */
+  listKind: listKindSchema.optional(),
   date: civilDateField('日期').optional(),
 });
 

@@ -14,7 +14,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import type { ChangeSetState, ItemStatus, ListKind } from '../../../contracts/powers';
+import { listKinds, type ChangeSetState, type ItemStatus, type ListKind } from '../../../contracts/powers';
 import { organizationScope } from '../../core/access/scope';
 import type { ServiceContext } from '../../core/context';
 import { queryRows } from '../../core/db/query-rows';
@@ -344,18 +344,26 @@ export async function findLiveCodes(
 ): Promise<{ code: string; itemId: string }[]> {
   const out: { code: string; itemId: string }[] = [];
   for (const part of chunks([...new Set(codes)])) {
+    // through power_items (indexed by organization, list and code; an item's code never changes)
     out.push(
       ...(await ctx.tx
-        .select({ code: powerItemVersions.code, itemId: powerItemVersions.itemId })
-        .from(powerItemVersions)
+        .select({ code: powerItems.code, itemId: powerItems.id })
+        .from(powerItems)
+        .innerJoin(
+          powerItemVersions,
+          and(
+            eq(powerItemVersions.tenantCode, powerItems.tenantCode),
+            eq(powerItemVersions.itemId, powerItems.id),
+          ),
+        )
         .where(
           and(
-            eq(powerItemVersions.tenantCode, ctx.tenantCode),
-            eq(powerItemVersions.organizationId, organizationId),
-            eq(powerItemVersions.listKind, listKind),
+            eq(powerItems.tenantCode, ctx.tenantCode),
+            eq(powerItems.organizationId, organizationId),
+            eq(powerItems.listKind, listKind),
+            inArray(powerItems.code, part),
             isNull(powerItemVersions.effectiveTo),
             eq(powerItemVersions.isCancelled, false),
-            inArray(powerItemVersions.code, part),
           ),
         )),
     );
@@ -363,7 +371,7 @@ export async function findLiveCodes(
   return out;
 }
 
-/** The item with `code` on the organization's list: its open version (cancelled or not), or null. */
+/** The item with `code` on the organization's list (any list when omitted): its open version (cancelled or not), or null. */
 export async function findOpenVersionByCode(
   ctx: ServiceContext,
   organizationId: string,
@@ -371,12 +379,19 @@ export async function findOpenVersionByCode(
   code: string,
 ): Promise<ItemVersionRecord | null> {
   const rows = await versionSelect(ctx)
+    .innerJoin(
+      powerItems,
+      and(
+        eq(powerItems.tenantCode, powerItemVersions.tenantCode),
+        eq(powerItems.id, powerItemVersions.itemId),
+      ),
+    )
     .where(
       and(
-        eq(powerItemVersions.tenantCode, ctx.tenantCode),
-        eq(powerItemVersions.organizationId, organizationId),
-        listKind ? eq(powerItemVersions.listKind, listKind) : undefined,
-        eq(powerItemVersions.code, code),
+        eq(powerItems.tenantCode, ctx.tenantCode),
+        eq(powerItems.organizationId, organizationId),
+        inArray(powerItems.listKind, listKind ? [listKind] : [...listKinds]),
+        eq(powerItems.code, code),
         isNull(powerItemVersions.effectiveTo),
         organizationScope(ctx, powerItemVersions.organizationId),
       ),

@@ -378,6 +378,22 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
     }
     const taken = await bad(powerContent('CF-001', '编码已被占用'));
     expect([taken.status, taken.body.field]).toEqual([400, 'content.code']);
+    const existing = await call<{ item: PowerItemView }>(
+      liaison,
+      'GET',
+      `/api/powers/in-force?organizationId=${market.id}&listKind=power&code=CF-001`,
+    );
+    const renamed = await call<{ field: string }>(
+      liaison,
+      'POST',
+      `/api/powers/change-sets/${set.id}/changes`,
+      {
+        changeType: 'modify',
+        itemId: existing.body.item.id,
+        content: powerContent('CF-001-NEW', '改编码'),
+      },
+    );
+    expect([renamed.status, renamed.body.field]).toEqual([400, 'content.code']);
     expect(await counts()).toEqual(before);
 
     // a liaison cannot approve; a set whose date has passed cannot be approved

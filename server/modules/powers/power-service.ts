@@ -128,7 +128,13 @@ async function itemWithVersions(ctx: ServiceContext, itemId: string) {
 /** For later modules: whether an item (by id or code) of the organization is in force on `date`. */
 export async function isPowerItemInForce(
   ctx: ServiceContext,
-  query: { organizationId: string; itemId?: string | undefined; code?: string | undefined; date: string },
+  query: {
+    organizationId: string;
+    itemId?: string | undefined;
+    code?: string | undefined;
+    listKind?: ListKind | undefined;
+    date: string;
+  },
 ): Promise<{ inForce: boolean; item: ItemVersionRecord | null }> {
   let versions: ItemVersionRecord[] = [];
   if (query.itemId) {
@@ -136,7 +142,7 @@ export async function isPowerItemInForce(
       (version) => version.organizationId === query.organizationId,
     );
   } else if (query.code) {
-    const open = await findOpenVersionByCode(ctx, query.organizationId, undefined, query.code);
+    const open = await findOpenVersionByCode(ctx, query.organizationId, query.listKind, query.code);
     if (open) versions = await listItemVersions(ctx, open.itemId);
   } else {
     throw invalid('itemId', '请指定事项编号或事项编码');
@@ -404,13 +410,9 @@ async function prepareChanges(
     (await openVersionsOf(ctx, targetIds)).map((version) => [version.itemId, version]),
   );
   const claimedItems = new Set(existing.flatMap((change) => (change.itemId ? [change.itemId] : [])));
-  const newCodes = contents.flatMap((content, index) => {
-    const proposal = proposals[index];
-    if (!content || !proposal) return [];
-    if (proposal.changeType === 'modify' && openVersions.get(proposal.itemId)?.code === content.code)
-      return [];
-    return [content.code];
-  });
+  const newCodes = contents.flatMap((content, index) =>
+    content && proposals[index]?.changeType === 'add' ? [content.code] : [],
+  );
   const liveCodes = new Set(
     (await findLiveCodes(ctx, changeSet.organizationId, listKind, newCodes)).map((row) => row.code),
   );
@@ -442,8 +444,17 @@ async function prepareChanges(
       claimedItems.add(open.itemId);
       itemId = open.itemId;
       if (proposal.changeType === 'cancel') code = open.code;
+      // the code identifies the item on the list for good: a new code is a cancellation and an addition
+      if (content && content.code !== open.code) {
+        problems.push({
+          index,
+          field: 'content.code',
+          message: `变更不能修改事项编码（${open.code}）；如需改用新编码，请取消原事项并新增事项`,
+        });
+        return;
+      }
     }
-    if (content && (proposal.changeType === 'add' || openVersions.get(itemId ?? '')?.code !== content.code)) {
+    if (content && proposal.changeType === 'add') {
       if (liveCodes.has(content.code) || claimedCodes.has(content.code)) {
         problems.push({
           index,
