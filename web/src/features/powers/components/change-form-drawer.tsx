@@ -12,11 +12,11 @@ import { usePowerItems } from '../api/get-power-items';
 import { useAddChange } from '../api/save-change-set';
 import {
   blankItemContentValues,
-  ItemContentFields,
   toItemContent,
   toItemContentValues,
   type ItemContentValues,
-} from './item-content-fields';
+} from '../item-content';
+import { ItemContentFields } from './item-content-fields';
 
 interface Values {
   itemId?: string;

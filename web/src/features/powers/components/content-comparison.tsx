@@ -1,23 +1,9 @@
 import { Table, Typography } from 'antd';
 import type { ItemContent, ListKind } from '../../../../../contracts/powers';
+import { changedFieldsOf, same } from '../item-content';
 import { detailFields, fieldLabel, formatDetailValue, kindLabel } from '../power-fields';
 
 type Content = Pick<ItemContent, 'code' | 'name' | 'kind' | 'legalBasisText' | 'details'>;
-
-const same = (left: unknown, right: unknown) =>
-  JSON.stringify(left ?? null) === JSON.stringify(right ?? null);
-
-/** The fields that differ between two contents, named as the diff names them (name, details.duties…). */
-export function changedFieldsOf(listKind: ListKind, before: Content, after: Content): string[] {
-  const changed: string[] = [];
-  for (const field of ['code', 'name', 'kind', 'legalBasisText'] as const) {
-    if (!same(before[field], after[field])) changed.push(field);
-  }
-  for (const field of detailFields[listKind]) {
-    if (!same(before.details[field.name], after.details[field.name])) changed.push(`details.${field.name}`);
-  }
-  return changed;
-}
 
 function valueOf(listKind: ListKind, content: Content, field: string): string {
   if (field === 'kind') return kindLabel(content.kind);
