@@ -230,6 +230,7 @@ async function benchSearch(platform: Platform, count: number): Promise<BenchResu
         const answer = await isPowerItemInForce(reader, {
           organizationId: organization.id,
           code,
+          listKind: 'power',
           date: '2026-10-01',
         });
         if (!answer.inForce) throw new Error(`${code} not in force`);
