@@ -251,8 +251,8 @@ export async function listPublicItems(
 
 /** One item in force today, for the portal; anything else (pending, cancelled, unknown) is not found. */
 export async function getPublicItem(ctx: ServiceContext, itemId: string) {
-  const detail = await itemWithVersions({ ...ctx, actor: null }, itemId).catch(() => null);
-  if (!detail || itemStatusOn(detail.item, detail.today) !== 'inForce') throw notFound('事项');
+  const detail = await itemWithVersions({ ...ctx, actor: null }, itemId);
+  if (itemStatusOn(detail.item, detail.today) !== 'inForce') throw notFound('事项');
   return detail;
 }
 
