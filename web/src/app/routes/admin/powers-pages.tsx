@@ -5,7 +5,7 @@ import type { Role } from '../../../../../contracts/roles';
 import { changeSetPath, paths } from '../../../config/paths';
 import { useMe } from '../../../features/auth/api/get-me';
 import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
-import { ChangeSetView } from '../../../features/powers/components/change-set-view';
+import { ChangeSetDetailView } from '../../../features/powers/components/change-set-detail-view';
 import { ChangeSetsView } from '../../../features/powers/components/change-sets-view';
 import { ListVersionsView } from '../../../features/powers/components/list-versions-view';
 import { PowerItemsView } from '../../../features/powers/components/power-items-view';
@@ -57,7 +57,7 @@ export function ChangeSetPage() {
         style={{ marginBottom: 12 }}
         items={[{ title: <Link to={paths.console.powerChangeSets}>动态调整</Link> }, { title: '调整单' }]}
       />
-      <ChangeSetView
+      <ChangeSetDetailView
         key={changeSetId}
         changeSetId={changeSetId}
         canEdit={me.data ? hasAnyRole(me.data, listEditors) : false}

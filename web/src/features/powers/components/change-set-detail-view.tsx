@@ -178,7 +178,7 @@ function ActionBar({ changeSet, onDone }: ActionBarProps) {
 }
 
 /** One change set: what it changes (新增/变更/取消), the buttons of its procedure, and its history. */
-export function ChangeSetView({ changeSetId, canEdit }: { changeSetId: string; canEdit: boolean }) {
+export function ChangeSetDetailView({ changeSetId, canEdit }: { changeSetId: string; canEdit: boolean }) {
   const detail = useChangeSet(changeSetId);
   const remove = useRemoveChange(changeSetId);
   const [adding, setAdding] = useState<ChangeType | null>(null);
