@@ -479,16 +479,21 @@ async function otherLists(
     reason: '清理规范证明事项，保留的证明事项实行清单管理，可以告知承诺的实行告知承诺制。',
     effectiveOn: today,
     changes: [
-      ['经营场所使用证明', '不动产登记机构或出租人', '告知承诺制'],
-      ['健康证明', '医疗卫生机构', null],
-      ['食品安全管理人员培训考核证明', '市场监督管理部门', '部门间核验'],
-    ].map(([name, issuingBody, alternative], index) => ({
+      ['经营场所使用证明', '不动产登记机构或出租人', '告知承诺制', basisOf(firstLicence)],
+      ['从业人员健康证明', '医疗卫生机构', null, '《中华人民共和国食品安全法》第四十五条'],
+      [
+        '食品安全管理人员培训考核证明',
+        '市场监督管理部门',
+        '部门间核验',
+        '《中华人民共和国食品安全法》第四十四条',
+      ],
+    ].map(([name, issuingBody, alternative, legalBasisText], index) => ({
       changeType: 'add',
       content: {
         code: `ZM-${String(index + 1).padStart(3, '0')}`,
         name: name ?? '',
         kind: null,
-        legalBasisText: basisOf(firstLicence),
+        legalBasisText: legalBasisText ?? basisOf(firstLicence),
         details: {
           serviceItemCode: 'FW-0001',
           issuingBody: issuingBody ?? '',
@@ -503,15 +508,19 @@ async function otherLists(
     reason: '规范行政审批中介服务，明确保留的中介服务事项。',
     effectiveOn: today,
     changes: [
-      ['特种设备定期检验', '经国务院特种设备安全监督管理部门核准的检验机构'],
-      ['计量器具检定', '法定计量检定机构或者经授权的计量检定机构'],
-    ].map(([name, providerRequirement], index) => ({
+      [
+        '特种设备定期检验',
+        '经国务院特种设备安全监督管理部门核准的检验机构',
+        '《中华人民共和国特种设备安全法》第四十条',
+      ],
+      ['计量器具强制检定', '法定计量检定机构或者经授权的计量检定机构', '《中华人民共和国计量法》第九条'],
+    ].map(([name, providerRequirement, legalBasisText], index) => ({
       changeType: 'add',
       content: {
         code: `ZJ-${String(index + 1).padStart(3, '0')}`,
         name: name ?? '',
         kind: null,
-        legalBasisText: basisOf(licences[index] ?? firstLicence),
+        legalBasisText: legalBasisText ?? basisOf(firstLicence),
         details: {
           licensingItemCode: 'XK-0001',
           providerRequirement: providerRequirement ?? '',
