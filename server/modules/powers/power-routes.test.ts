@@ -418,6 +418,45 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
     ).toBe(409);
   });
 
+  it('re-checks at approval: a code taken meanwhile by another approved set refuses the second; removed changes leave the set', async () => {
+    await moveTo('2026-10-27T09:00:00+08:00');
+    const first = await createSet('2026-11-05', '甲方案');
+    const second = await createSet('2026-11-06', '乙方案');
+    for (const set of [first, second]) {
+      const added = await call(liaison, 'POST', `/api/powers/change-sets/${set.id}/changes`, {
+        changeType: 'add',
+        content: powerContent('CF-700', '对生产经营者拒不召回不符合食品安全标准的食品的行政处罚'),
+      });
+      expect(added.status).toBe(200);
+    }
+    const extra = await call<{ id: string }>(
+      liaison,
+      'POST',
+      `/api/powers/change-sets/${second.id}/changes`,
+      {
+        changeType: 'add',
+        content: powerContent('CF-701', '临时添加后删除'),
+      },
+    );
+    expect(
+      (await call(liaison, 'DELETE', `/api/powers/change-sets/${second.id}/changes/${extra.body.id}`)).status,
+    ).toBe(204);
+    const detail = await call<ChangeSetDetail>(liaison, 'GET', `/api/powers/change-sets/${second.id}`);
+    expect([detail.body.changeSet.changeCount, detail.body.changes.map((change) => change.code)]).toEqual([
+      1,
+      ['CF-700'],
+    ]);
+    for (const set of [first, second]) expect((await act(liaison, set.id, 'submit')).status).toBe(200);
+    expect((await act(justice, first.id, 'approve')).status).toBe(200);
+    const before = await counts();
+    const refused = await act(justice, second.id, 'approve');
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('CF-700');
+    expect(await counts()).toEqual(before);
+    const state = await call<ChangeSetDetail>(liaison, 'GET', `/api/powers/change-sets/${second.id}`);
+    expect(state.body.changeSet.state).toBe('submitted');
+  });
+
   it('imports a sheet all or nothing, returning the problems as a sheet', async () => {
     await moveTo('2026-11-01T09:00:00+08:00');
     const set = await createSet('2026-11-10', 'Excel 导入');
