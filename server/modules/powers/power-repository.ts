@@ -315,6 +315,28 @@ export async function listItemVersions(ctx: ServiceContext, itemId: string): Pro
     .orderBy(desc(powerItemVersions.version));
 }
 
+/** Every version of the items among `itemIds` in scope, newest first within each item. */
+export async function listVersionsOfItems(
+  ctx: ServiceContext,
+  itemIds: readonly string[],
+): Promise<ItemVersionRecord[]> {
+  const out: ItemVersionRecord[] = [];
+  for (const part of chunks([...new Set(itemIds)])) {
+    out.push(
+      ...(await versionSelect(ctx)
+        .where(
+          and(
+            eq(powerItemVersions.tenantCode, ctx.tenantCode),
+            inArray(powerItemVersions.itemId, part),
+            organizationScope(ctx, powerItemVersions.organizationId),
+          ),
+        )
+        .orderBy(asc(powerItemVersions.itemId), desc(powerItemVersions.version))),
+    );
+  }
+  return out;
+}
+
 /** The open (latest) version of each item among `itemIds`. */
 export async function openVersionsOf(
   ctx: ServiceContext,

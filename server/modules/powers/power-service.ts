@@ -45,6 +45,7 @@ import {
   listItemVersions,
   listListVersions,
   listVersionSummary,
+  listVersionsOfItems,
   openVersionsOf,
   selectChangeSets,
   selectItemsOn,
@@ -346,10 +347,16 @@ export async function getChangeSetDetail(ctx: ServiceContext, id: string) {
 /** For modify/cancel changes: the item's content before the change (the version preceding the set's, or the open one). */
 async function currentContents(ctx: ServiceContext, changeSet: ChangeSetRecord, changes: ChangeRow[]) {
   const out = new Map<string, ItemContent>();
-  for (const change of changes) {
-    if (change.changeType === 'add' || !change.itemId) continue;
-    const versions = await listItemVersions(ctx, change.itemId);
-    const before = versions.find((version) =>
+  const targets = changes.filter((change) => change.changeType !== 'add' && change.itemId);
+  const versionsByItem = new Map<string, ItemVersionRecord[]>();
+  for (const version of await listVersionsOfItems(
+    ctx,
+    targets.map((change) => change.itemId ?? ''),
+  )) {
+    versionsByItem.set(version.itemId, [...(versionsByItem.get(version.itemId) ?? []), version]);
+  }
+  for (const change of targets) {
+    const before = (versionsByItem.get(change.itemId ?? '') ?? []).find((version) =>
       changeSet.listVersion === null
         ? version.effectiveTo === null
         : version.listVersion < changeSet.listVersion,
