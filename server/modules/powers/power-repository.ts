@@ -539,6 +539,16 @@ export async function itemsAsOfListVersion(
 
 // ── List versions ────────────────────────────────────────────────────────────
 
+/**
+ * Serializes approvals of one organization's list until the transaction ends, so two approvals
+ * cannot take the same list version number or both admit the same code.
+ */
+export async function lockList(ctx: ServiceContext, organizationId: string, listKind: ListKind) {
+  await ctx.tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtext(${`powers:${ctx.tenantCode}:${organizationId}:${listKind}`}))`,
+  );
+}
+
 export async function latestListVersion(
   ctx: ServiceContext,
   organizationId: string,

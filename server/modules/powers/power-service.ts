@@ -46,6 +46,7 @@ import {
   listListVersions,
   listVersionSummary,
   listVersionsOfItems,
+  lockList,
   openVersionsOf,
   selectChangeSets,
   selectItemsOn,
@@ -648,6 +649,7 @@ function refuseApproval(reason: string): AppError {
 async function approveChanges(ctx: ServiceContext, changeSet: ChangeSetRecord): Promise<void> {
   const listKind = changeSet.listKind as ListKind;
   const effectiveOn = changeSet.effectiveOn;
+  await lockList(ctx, changeSet.organizationId, listKind);
   const changes = await listChanges(ctx, changeSet.id);
   const adds = changes.filter((change) => change.changeType === 'add');
   const taken = await findLiveCodes(
