@@ -18,7 +18,7 @@ function multipart(files: { name: string; text: string }[]) {
   const payload = Buffer.concat([
     ...files.flatMap((file) => [
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: text/markdown\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: text/markdown\r\n\r\n`,
       ),
       Buffer.from(file.text, 'utf8'),
       Buffer.from('\r\n'),
