@@ -318,6 +318,8 @@ export interface ChangeSetView {
   createdAt: string;
   approvedAt: string | null;
   procedureInstanceId: string | null;
+  /** the procedure's revision: send it back as `expectedRevision` so a stale page cannot act twice */
+  revision: number | null;
   /** actions the current user may take now */
   nextActions: { name: string; label: string }[];
 }

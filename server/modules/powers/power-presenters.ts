@@ -76,6 +76,7 @@ export function presentChangeSet(record: ChangeSetRecord, actor: Actor | null): 
     createdAt: record.createdAt.toISOString(),
     approvedAt: record.approvedAt?.toISOString() ?? null,
     procedureInstanceId: record.procedureInstanceId,
+    revision: record.revision,
     nextActions: nextActionsFor(actor, definition, record.state, record.organizationPath).map((action) => ({
       name: action.name,
       label: action.label,

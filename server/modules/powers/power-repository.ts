@@ -19,6 +19,7 @@ import { organizationScope } from '../../core/access/scope';
 import type { ServiceContext } from '../../core/context';
 import { queryRows } from '../../core/db/query-rows';
 import { matchesSearch, segmentedText, toSearchVector } from '../../core/search/chinese-search';
+import { procedureInstances } from '../../core/procedures/procedure-tables';
 import { organizations } from '../org/org-tables';
 import {
   powerChanges,
@@ -38,6 +39,8 @@ export type ListVersionRow = typeof powerListVersions.$inferSelect;
 export interface ChangeSetRecord extends ChangeSetRow {
   organizationName: string;
   organizationPath: string;
+  /** the procedure instance's revision (optimistic lock) */
+  revision: number | null;
 }
 export interface ItemVersionRecord extends Omit<ItemVersionRow, 'search'> {
   organizationName: string;
@@ -133,6 +136,7 @@ function changeSetSelect(ctx: ServiceContext) {
       ...getTableColumns(powerChangeSets),
       organizationName: organizations.name,
       organizationPath: organizations.path,
+      revision: procedureInstances.revision,
     })
     .from(powerChangeSets)
     .innerJoin(
@@ -140,6 +144,13 @@ function changeSetSelect(ctx: ServiceContext) {
       and(
         eq(organizations.tenantCode, powerChangeSets.tenantCode),
         eq(organizations.id, powerChangeSets.organizationId),
+      ),
+    )
+    .leftJoin(
+      procedureInstances,
+      and(
+        eq(procedureInstances.tenantCode, powerChangeSets.tenantCode),
+        eq(procedureInstances.id, powerChangeSets.procedureInstanceId),
       ),
     );
 }

@@ -446,7 +446,23 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
       1,
       ['CF-700'],
     ]);
-    for (const set of [first, second]) expect((await act(liaison, set.id, 'submit')).status).toBe(200);
+    // a page showing an older revision cannot act (another tab already did)
+    const stale = await call<{ code: string }>(
+      liaison,
+      'POST',
+      `/api/powers/change-sets/${second.id}/actions`,
+      {
+        action: 'submit',
+        expectedRevision: (detail.body.changeSet.revision ?? 0) + 5,
+      },
+    );
+    expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
+    const fresh = await call<ChangeSetView>(liaison, 'POST', `/api/powers/change-sets/${second.id}/actions`, {
+      action: 'submit',
+      expectedRevision: detail.body.changeSet.revision,
+    });
+    expect(fresh.body.revision).toBe((detail.body.changeSet.revision ?? 0) + 1);
+    expect((await act(liaison, first.id, 'submit')).status).toBe(200);
     expect((await act(justice, first.id, 'approve')).status).toBe(200);
     const before = await counts();
     const refused = await act(justice, second.id, 'approve');
