@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedCitation } from '../../../../contracts/law';
 import { queryRows } from '../../../core/db/query-rows';
 import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-app';
+import { createTestOrganization, createTestUser } from '../../../test/factories';
 import { importLawFiles } from '../../law/import-laws';
 import { seedDemoCity } from '../../org/demo/seed-demo-city';
 import { seedDemoPowerLists, type DemoPowerSummary } from './seed-demo-powers';
@@ -109,5 +110,21 @@ describe('demo power lists', () => {
       sql`SELECT count(*)::int AS n FROM power_item_versions`,
     );
     expect(after).toEqual(before);
+  });
+
+  it('leaves a real tenant alone, even one with a user named justice', async () => {
+    const other = await buildTestPlatform();
+    try {
+      const city = await createTestOrganization(other, { name: '某市人民政府', jurisdictionCode: '410300' });
+      await createTestUser(other, { role: 'justiceBureau', organizationId: city.id, username: 'justice' });
+      expect(await seedDemoPowerLists(other.deps)).toBeNull();
+      const sets = await queryRows<{ n: number }>(
+        other.deps.db,
+        sql`SELECT count(*)::int AS n FROM power_change_sets`,
+      );
+      expect(sets[0]?.n).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });

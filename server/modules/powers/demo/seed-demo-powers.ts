@@ -5,6 +5,7 @@ import { inTransaction, type Actor, type Deps, type ServiceContext } from '../..
 import { newId } from '../../../core/db/ids';
 import { todayOf } from '../../../core/procedures/procedure-service';
 import { countLibrary, getLawDetail, listLaws } from '../../law/law-service';
+import { demoCityName } from '../../org/demo/demo-names';
 import { exportOrganizations } from '../../org/organization-service';
 import type { OrganizationRecord } from '../../org/org-repository';
 import {
@@ -193,6 +194,8 @@ export async function seedDemoPowerLists(
     const useLibrary = library.articles > 0;
     const fromLibrary = new Map<string, CatalogItem[]>();
     const organizations = await exportOrganizations(asJustice, { active: true });
+    // only the demo city gets demo lists, never a real tenant that happens to have a user named justice
+    if (!organizations.some((organization) => organization.name === `${demoCityName}人民政府`)) return null;
     const departments = organizations.filter(
       (organization) => organization.enforcementField !== null && fieldLaws[organization.enforcementField],
     );
@@ -302,13 +305,10 @@ export async function seedDemoPowerLists(
       });
     }
 
-    const cityName =
-      organizations.find((organization) => organization.parentId === null)?.name.replace(/人民政府$/, '') ??
-      '';
     const named = (name: string) =>
       baseline.get(organizations.find((organization) => organization.name === name)?.id ?? '');
-    const market = named(`${cityName}市场监督管理局`);
-    const environment = named(`${cityName}生态环境局`);
+    const market = named(`${demoCityName}市场监督管理局`);
+    const environment = named(`${demoCityName}生态环境局`);
 
     if (market) {
       progress('生成市场监管局的其他清单和调整记录');
