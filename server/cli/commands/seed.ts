@@ -5,11 +5,12 @@ import { readContext } from '../../core/context';
 import { createLogger } from '../../core/logger';
 import { openPlatform } from '../../core/startup';
 import { demoBannerLines, isTenantEmpty, seedDemoCity } from '../../modules/org/demo/seed-demo-city';
+import { seedDemoPowerLists } from '../../modules/powers/demo/seed-demo-powers';
 
 export const seedCommand: Command = {
   name: 'seed',
   usage: 'seed',
-  summary: '生成演示城市（示范市）的组织、人员、执法证和演示账号；已有数据时不重复生成',
+  summary: '生成演示城市（示范市）的组织、人员、执法证、演示账号和各部门清单；已有数据时不重复生成',
   async run() {
     const config = loadConfig();
     const platform = await openPlatform(config, { logger: createLogger('warn') });
@@ -22,7 +23,15 @@ export const seedCommand: Command = {
       const summary = await seedDemoCity(platform.deps, {
         onProgress: (message) => process.stderr.write(`… ${message}\n`),
       });
+      const lists = await seedDemoPowerLists(platform.deps, {
+        onProgress: (message) => process.stderr.write(`… ${message}\n`),
+      });
       process.stdout.write(`演示城市已生成（${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`);
+      if (lists) {
+        process.stdout.write(
+          `演示清单：${lists.items} 个事项、${lists.changeSets} 个调整方案（依据${lists.source === 'library' ? '法规库条文' : '内置条文表'}）\n`,
+        );
+      }
       for (const line of demoBannerLines(summary, (role) => roleLabels[role]))
         process.stdout.write(`${line}\n`);
       return 0;

@@ -151,8 +151,14 @@ function powerContent(organization: OrganizationRecord, item: CatalogItem, code:
       implementingBody: organization.name,
       duties: duties[item.kind] ?? duties.inspection ?? '',
       accountability: accountability[item.kind] ?? accountability.inspection ?? '',
-      statutoryTimeLimit: item.kind === 'penalty' ? 90 : item.kind === 'licensing' ? 20 : null,
+      // 行政许可法 art. 42: twenty working days. A penalty's limit is ninety calendar days from filing
+      // (行政处罚法 art. 60), not working days, so it is stated as a remark rather than in the field.
+      statutoryTimeLimit: item.kind === 'licensing' ? 20 : null,
       promisedTimeLimit: item.kind === 'licensing' ? 10 : null,
+      remarks:
+        item.kind === 'penalty'
+          ? '自立案之日起九十日内作出行政处罚决定（《中华人民共和国行政处罚法》第六十条），法律、法规、规章另有规定的从其规定'
+          : null,
     },
   };
 }
