@@ -210,6 +210,16 @@ export const createChangeSetSchema = z.object({
 });
 export type CreateChangeSetInput = z.infer<typeof createChangeSetSchema>;
 
+/** Editing a draft or returned change set's title, reasons or effective date (e.g. a returned set whose date has passed). */
+export const updateChangeSetSchema = createChangeSetSchema
+  .pick({ title: true, reason: true, basis: true, effectiveOn: true })
+  .partial()
+  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+    message: '没有要修改的内容',
+    path: ['title'],
+  });
+export type UpdateChangeSetInput = z.infer<typeof updateChangeSetSchema>;
+
 export const addChangeSchema = z.discriminatedUnion(
   'changeType',
   [

@@ -73,7 +73,7 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's shape
   const call = async <T>(
     headers: { cookie: string } | undefined,
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
     url: string,
     payload?: unknown,
   ) => {
@@ -471,6 +471,46 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
     expect(await counts()).toEqual(before);
     const state = await call<ChangeSetDetail>(liaison, 'GET', `/api/powers/change-sets/${second.id}`);
     expect(state.body.changeSet.state).toBe('submitted');
+  });
+
+  it('lets the liaison correct a returned set’s effective date, never to a past day, nor once submitted or by another department', async () => {
+    const set = await createSet('2026-10-10', '更正生效日期用');
+    const past = await call<{ code: string; field: string }>(
+      liaison,
+      'PATCH',
+      `/api/powers/change-sets/${set.id}`,
+      {
+        effectiveOn: '2026-09-01',
+      },
+    );
+    expect(past.status).toBe(400);
+    expect(past.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'effectiveOn' });
+    const empty = await call<{ code: string }>(liaison, 'PATCH', `/api/powers/change-sets/${set.id}`, {});
+    expect(empty.status).toBe(400);
+    const foreign = await call(otherLiaison, 'PATCH', `/api/powers/change-sets/${set.id}`, {
+      title: '别的部门',
+    });
+    expect(foreign.status).toBe(404);
+    const edited = await call<ChangeSetView>(liaison, 'PATCH', `/api/powers/change-sets/${set.id}`, {
+      effectiveOn: '2026-11-02',
+      title: '更正后的标题',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      effectiveOn: '2026-11-02',
+      title: '更正后的标题',
+      reason: set.reason,
+    });
+    await call(liaison, 'POST', `/api/powers/change-sets/${set.id}/changes`, {
+      changeType: 'add',
+      content: powerContent('PATCH-1', '对测试事项的行政检查', { kind: 'inspection' }),
+    });
+    expect((await act(liaison, set.id, 'submit')).status).toBe(200);
+    const afterSubmit = await call<{ code: string }>(liaison, 'PATCH', `/api/powers/change-sets/${set.id}`, {
+      title: '提交后不能改',
+    });
+    expect(afterSubmit.status).toBe(409);
+    expect((await act(liaison, set.id, 'withdraw')).status).toBe(200);
   });
 
   it('imports a sheet all or nothing, returning the problems as a sheet', async () => {

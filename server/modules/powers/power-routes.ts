@@ -14,6 +14,7 @@ import {
   changeSetActionSchema,
   changeSetListQuerySchema,
   createChangeSetSchema,
+  updateChangeSetSchema,
   inForceQuerySchema,
   itemFilterSchema,
   itemListQuerySchema,
@@ -44,6 +45,7 @@ import { presentChange, presentChangeSet, presentItem, presentListVersion } from
 import {
   addChange,
   createChangeSet,
+  updateChangeSetHeader,
   diffListVersionsOf,
   exportItems,
   getChangeSetDetail,
@@ -304,6 +306,27 @@ function registerChangeSetRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       present(request, await inTransaction(deps, request.actor, (ctx) => createChangeSet(ctx, request.body))),
+  );
+
+  app.patch(
+    '/api/powers/change-sets/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改草拟中或被退回的调整方案（标题、理由、依据、生效日期）',
+        security,
+        params: idParams,
+        body: updateChangeSetSchema,
+        response: { 200: json<ChangeSetView>(), ...errors },
+      },
+    },
+    async (request) =>
+      present(
+        request,
+        await inTransaction(deps, request.actor, (ctx) =>
+          updateChangeSetHeader(ctx, request.params.id, request.body),
+        ),
+      ),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import {
   type ChangeSetAction,
   type ChangeSetHistoryStep,
   type CreateChangeSetInput,
+  type UpdateChangeSetInput,
   type ItemContent,
   type ItemStatus,
   type ListDiffEntry,
@@ -313,6 +314,34 @@ export async function createChangeSet(
     entityId: id,
     organizationId: organization.id,
     change: { ...row, createdAt: undefined, procedureInstanceId: started.instance.id },
+  });
+  return changeSetInScope(ctx, id);
+}
+
+/**
+ * Edits a draft or returned change set's title, reasons or effective date (its liaison). An
+ * effective date before today is refused: a list change cannot take effect in the past.
+ */
+export async function updateChangeSetHeader(
+  ctx: ServiceContext,
+  id: string,
+  input: UpdateChangeSetInput,
+): Promise<ChangeSetRecord> {
+  const changeSet = await assertChangeSetEditable(ctx, id);
+  if (input.effectiveOn !== undefined && input.effectiveOn < todayOf(ctx)) {
+    throw invalid('effectiveOn', `生效日期不能早于今天（${todayOf(ctx)}）`);
+  }
+  const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  const before = Object.fromEntries(
+    Object.keys(changes).map((key) => [key, changeSet[key as keyof ChangeSetRecord] ?? null]),
+  );
+  await updateChangeSet(ctx, id, changes);
+  await appendAuditEvent(ctx, {
+    action: 'powerChangeSet.update',
+    entityType: 'powerChangeSet',
+    entityId: id,
+    organizationId: changeSet.organizationId,
+    change: { before, after: changes },
   });
   return changeSetInScope(ctx, id);
 }
