@@ -21,7 +21,10 @@ test('a liaison proposes a new power item, the justice bureau approves it, and i
 
   await signIn(page, 'liaison');
   await page.getByRole('menuitem', { name: '权责清单' }).click();
-  await page.getByRole('menuitem', { name: '动态调整' }).click();
+  const changeSetsItem = page.getByRole('menuitem', { name: '动态调整' });
+  await expect(changeSetsItem).toBeVisible();
+  await changeSetsItem.click();
+  await expect(page).toHaveURL(/\/admin\/powers\/change-sets$/);
   await expect(page.getByRole('heading', { name: '动态调整', level: 3 })).toBeVisible();
   await capture(page, 'change-sets');
 
