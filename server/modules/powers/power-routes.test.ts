@@ -513,6 +513,40 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
     expect((await act(liaison, set.id, 'withdraw')).status).toBe(200);
   });
 
+  it.skipIf(!hasLaws)(
+    'shows an item approved before its law was imported as 法规库未收录, then the article once the law is in',
+    async () => {
+      const set = await createSet('2026-12-31', '广告监管事项');
+      const added = await call(liaison, 'POST', `/api/powers/change-sets/${set.id}/changes`, {
+        changeType: 'add',
+        content: powerContent('AD-55', '对发布虚假广告的行政处罚', {
+          legalBasisText: '《中华人民共和国广告法》第五十五条第一款',
+        }),
+      });
+      expect(added.status, JSON.stringify(added.body)).toBe(200);
+      expect((await act(liaison, set.id, 'submit')).status).toBe(200);
+      expect((await act(justice, set.id, 'approve')).status).toBe(200);
+      const find = async () => {
+        const list = await call<{ items: PowerItemView[] }>(
+          liaison,
+          'GET',
+          `/api/powers/items?organizationId=${market.id}&date=2026-12-31&q=${encodeURIComponent('虚假广告')}`,
+        );
+        return list.body.items.find((item) => item.code === 'AD-55');
+      };
+      expect((await find())?.legalBasis[0]).toMatchObject({ status: 'lawNotFound', article: 55 });
+      await importLawFiles(platform.deps, null, 'test', [
+        {
+          path: '经济法/广告法(2021-04-29).md',
+          text: readFileSync(join(lawsFolder, '经济法/广告法(2021-04-29).md'), 'utf8'),
+        },
+      ]);
+      const now = (await find())?.legalBasis[0];
+      expect(now).toMatchObject({ status: 'resolved', article: 55, paragraph: 1 });
+      expect(now?.text).toContain('虚假广告');
+    },
+  );
+
   it('imports a sheet all or nothing, returning the problems as a sheet', async () => {
     await moveTo('2026-11-01T09:00:00+08:00');
     const set = await createSet('2026-11-10', 'Excel 导入');

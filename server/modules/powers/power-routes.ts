@@ -137,7 +137,11 @@ function registerItemRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const page = await listItems(readContext(deps, request.actor), request.query);
-      return { ...page, items: page.items.map((row) => presentItem(row, page.date)) };
+      const { legalBases, ...rest } = page;
+      return {
+        ...rest,
+        items: page.items.map((row, index) => presentItem(row, page.date, legalBases[index])),
+      };
     },
   );
 
@@ -462,7 +466,11 @@ function registerPublicRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const page = await listPublicItems(readContext(deps, null), request.query);
-      return { ...page, items: page.items.map((row) => presentItem(row, page.date)) };
+      const { legalBases, ...rest } = page;
+      return {
+        ...rest,
+        items: page.items.map((row, index) => presentItem(row, page.date, legalBases[index])),
+      };
     },
   );
 

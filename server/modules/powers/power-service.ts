@@ -96,21 +96,39 @@ async function requireOrganizationInScope(ctx: ServiceContext, organizationId: s
   if (organizationId && !(await findOrganizationInScope(ctx, organizationId))) throw notFound('组织');
 }
 
-async function listItemsOn(ctx: ServiceContext, query: ItemQuery & { page: number; pageSize: number }) {
+/**
+ * Items as they stand on `date`. A page shown on screen has its legal bases re-resolved live (one
+ * batch), so an item approved before its law was imported shows the article once the law is in;
+ * an export keeps the citations as written.
+ */
+async function listItemsOn(
+  ctx: ServiceContext,
+  query: ItemQuery & { page: number; pageSize: number },
+  options: { resolveLive?: boolean } = {},
+) {
   const date = query.date ?? todayOf(ctx);
   const { rows, total } = await selectItemsOn(
     ctx,
     { ...query, date, status: query.status ?? 'inForce' },
     { page: query.page, pageSize: query.pageSize },
   );
-  return { items: rows, total, page: query.page, pageSize: query.pageSize, date };
+  const resolved =
+    (options.resolveLive ?? true)
+      ? await resolveLegalBases(
+          ctx,
+          rows.map((row) => row.legalBasisText),
+          date,
+        )
+      : [];
+  const legalBases = rows.map((_, index) => resolved[index]?.citations);
+  return { items: rows, legalBases, total, page: query.page, pageSize: query.pageSize, date };
 }
 
 /** Every item matching the filter (for export), as they stand on the date. */
 export async function exportItems(ctx: ServiceContext, query: ItemQuery) {
   requireActor(ctx);
   await requireOrganizationInScope(ctx, query.organizationId);
-  return listItemsOn(ctx, { ...query, page: 1, pageSize: maxExportRows });
+  return listItemsOn(ctx, { ...query, page: 1, pageSize: maxExportRows }, { resolveLive: false });
 }
 
 /** One item in scope: the version shown today with its basis re-resolved live, and every version (newest first). */
