@@ -40,6 +40,13 @@ test('a liaison proposes a new power item, the justice bureau approves it, and i
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('草拟中')).toBeVisible();
 
+  // the draft's title can still be corrected
+  await page.getByRole('button', { name: '修改方案信息' }).click();
+  const headerDrawer = page.locator('.ant-drawer-content').filter({ hasText: '修改方案信息' });
+  await headerDrawer.getByLabel('调整事由标题').fill(`${title}（修订）`);
+  await headerDrawer.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: `${title}（修订）` })).toBeVisible();
+
   await page.getByRole('button', { name: '新增事项' }).click();
   const itemDrawer = page.locator('.ant-drawer-content').filter({ hasText: '新增事项' });
   await itemDrawer.getByLabel('事项编码').fill(code);
@@ -68,7 +75,7 @@ test('a liaison proposes a new power item, the justice bureau approves it, and i
   await page.context().clearCookies();
   await signIn(page, 'justice');
   await page.goto(changeSetUrl);
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${title}（修订）` })).toBeVisible();
   await capture(page, 'change-set-submitted');
 
   // returning needs a reason: the form says so before anything is sent

@@ -42,3 +42,9 @@ export function isWeekend(date: string): boolean {
 }
 
 export const laterOf = (a: string, b: string) => (a > b ? a : b);
+
+/** A civil date as Chinese readers write it: 2026-11-23 → 2026年11月23日. */
+export function chineseDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${String(year)}年${String(month)}月${String(day)}日`;
+}

@@ -1,3 +1,4 @@
+import { chineseDate } from '../../core/calendar/civil-dates';
 import { z } from 'zod';
 import { optionalText } from '../../../contracts/fields';
 import { defineAction, type ProcedureDefinition } from '../../core/procedures/procedure-definition';
@@ -84,7 +85,7 @@ export const powerListAdjustmentProcedure: ProcedureDefinition = {
         notEmpty,
         (instance, fields, context) =>
           fields.effectiveOn < context.today
-            ? `生效日期 ${fields.effectiveOn} 早于今天，清单调整不能追溯生效，请退回修改生效日期`
+            ? `生效日期 ${chineseDate(fields.effectiveOn)} 早于今天，清单调整不能追溯生效，请退回修改生效日期`
             : null,
       ],
       effects: [{ kind: 'publish', what: 'powerList' }],

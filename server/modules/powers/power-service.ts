@@ -21,6 +21,7 @@ import { newId } from '../../core/db/ids';
 import { AppError, invalid, notFound } from '../../core/errors';
 import { getProcedure } from '../../core/procedures/procedure-registry';
 import { listSteps } from '../../core/procedures/procedure-repository';
+import { chineseDate } from '../../core/calendar/civil-dates';
 import { perform, startProcedure, todayOf } from '../../core/procedures/procedure-service';
 import { legalBasisProblem, resolveLegalBases, resolveLegalBasis } from './legal-basis';
 import { changeSetEditPolicy } from './power-policy';
@@ -347,7 +348,7 @@ export async function updateChangeSetHeader(
 ): Promise<ChangeSetRecord> {
   const changeSet = await assertChangeSetEditable(ctx, id);
   if (input.effectiveOn !== undefined && input.effectiveOn < todayOf(ctx)) {
-    throw invalid('effectiveOn', `生效日期不能早于今天（${todayOf(ctx)}）`);
+    throw invalid('effectiveOn', `生效日期不能早于今天（${chineseDate(todayOf(ctx))}）`);
   }
   const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const before = Object.fromEntries(
@@ -719,7 +720,7 @@ async function approveChanges(ctx: ServiceContext, changeSet: ChangeSetRecord): 
       throw refuseApproval(`事项 ${change.code} 已被其他调整方案取消，请退回修改`);
     if (open.effectiveFrom > effectiveOn)
       throw refuseApproval(
-        `事项 ${change.code} 的现行版本 ${open.effectiveFrom} 才生效，本次调整的生效日期不能早于它`,
+        `事项 ${change.code} 的现行版本 ${chineseDate(open.effectiveFrom)} 才生效，本次调整的生效日期不能早于它`,
       );
   }
   const withContent = changes.filter((change) => change.proposed !== null);

@@ -32,6 +32,7 @@ interface Props {
   allowClear?: boolean;
   style?: React.CSSProperties;
   loading?: boolean;
+  disabled?: boolean;
 }
 
 /** Picks one organization from a tree, searchable by name. */
@@ -44,10 +45,12 @@ export function OrganizationTreeSelect({
   allowClear,
   style,
   loading,
+  disabled,
 }: Props) {
   return (
     <TreeSelect
       id={id}
+      disabled={disabled}
       showSearch
       treeNodeFilterProp="title"
       treeDefaultExpandAll={false}

@@ -6,6 +6,7 @@ import type {
   ChangeSetView,
   ChangeView,
   CreateChangeSetInput,
+  UpdateChangeSetInput,
 } from '../../../../../contracts/powers';
 import { request, requestJson } from '../../../lib/api-client';
 
@@ -14,6 +15,13 @@ const changeSchema = z.custom<ChangeView>();
 
 export function createChangeSet(input: CreateChangeSetInput) {
   return requestJson(changeSetSchema, '/api/powers/change-sets', { method: 'POST', body: input });
+}
+
+export function updateChangeSet(changeSetId: string, input: UpdateChangeSetInput) {
+  return requestJson(changeSetSchema, `/api/powers/change-sets/${changeSetId}`, {
+    method: 'PATCH',
+    body: input,
+  });
 }
 
 export function addChange(changeSetId: string, input: AddChangeInput) {
@@ -69,6 +77,15 @@ export function useChangeSetAction(changeSetId: string) {
   return useMutation({
     mutationFn: ({ action, comment }: { action: ChangeSetAction; comment?: string }) =>
       performChangeSetAction(changeSetId, action, comment),
+    onSuccess: invalidate,
+  });
+}
+
+/** 修改方案信息: a draft or returned change set's title, reasons and effective date. */
+export function useUpdateChangeSet() {
+  const invalidate = useInvalidatePowers();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: UpdateChangeSetInput }) => updateChangeSet(id, input),
     onSuccess: invalidate,
   });
 }

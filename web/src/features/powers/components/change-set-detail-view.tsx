@@ -36,6 +36,7 @@ import { useChangeSetAction, useRemoveChange } from '../api/save-change-set';
 import { changeSetStateColors, changeTypeColors } from '../power-fields';
 import { ChangeFormDrawer } from './change-form-drawer';
 import { ChangeImportButton } from './change-import-button';
+import { ChangeSetFormDrawer } from './change-set-form-drawer';
 import { ContentComparison } from './content-comparison';
 import { ItemDescriptions } from './item-descriptions';
 
@@ -182,6 +183,7 @@ export function ChangeSetDetailView({ changeSetId, canEdit }: { changeSetId: str
   const detail = useChangeSet(changeSetId);
   const remove = useRemoveChange(changeSetId);
   const [adding, setAdding] = useState<ChangeType | null>(null);
+  const [isEditingHeader, setEditingHeader] = useState(false);
 
   if (detail.isLoading) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (detail.error || !detail.data) {
@@ -203,7 +205,17 @@ export function ChangeSetDetailView({ changeSetId, canEdit }: { changeSetId: str
         description={`${changeSet.organizationName} · ${listKindLabels[changeSet.listKind]}`}
         extra={<ActionBar changeSet={changeSet} onDone={() => void detail.refetch()} />}
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={
+          isEditable ? (
+            <Button size="small" onClick={() => setEditingHeader(true)}>
+              修改方案信息
+            </Button>
+          ) : null
+        }
+      >
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2, xl: 3 }}
@@ -375,6 +387,17 @@ export function ChangeSetDetailView({ changeSetId, canEdit }: { changeSetId: str
         onSaved={() => {
           notify.success('已加入调整单');
           setAdding(null);
+        }}
+      />
+      <ChangeSetFormDrawer
+        open={isEditingHeader}
+        changeSet={changeSet}
+        organizationTree={[{ id: changeSet.organizationId, name: changeSet.organizationName, children: [] }]}
+        onClose={() => setEditingHeader(false)}
+        onCreated={() => {
+          setEditingHeader(false);
+          notify.success('方案信息已修改');
+          void detail.refetch();
         }}
       />
     </>

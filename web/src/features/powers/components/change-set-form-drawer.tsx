@@ -9,7 +9,7 @@ import {
 } from '../../../../../contracts/powers';
 import { OrganizationTreeSelect, type TreeOption } from '../../../components/organization-tree-select';
 import { ApiError } from '../../../lib/api-client';
-import { useCreateChangeSet } from '../api/save-change-set';
+import { useCreateChangeSet, useUpdateChangeSet } from '../api/save-change-set';
 
 interface Values {
   organizationId: string;
@@ -25,61 +25,78 @@ interface Props {
   organizationTree: TreeOption[];
   defaultOrganizationId?: string;
   defaultListKind?: ListKind;
+  /** the change set being edited (draft or returned); absent to create one */
+  changeSet?: ChangeSetView;
   onClose: () => void;
   onCreated: (changeSet: ChangeSetView) => void;
 }
 
-/** 新建调整: which organization's which list, why, on what basis, from when. */
+/** 新建调整 (or 修改方案信息 of a draft or returned one): which organization's which list, why, on what basis, from when. */
 export function ChangeSetFormDrawer({
   open,
   organizationTree,
   defaultOrganizationId,
   defaultListKind,
+  changeSet,
   onClose,
   onCreated,
 }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const create = useCreateChangeSet();
+  const update = useUpdateChangeSet();
+  const isEditing = changeSet !== undefined;
 
   useEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();
-    form.setFieldsValue({
-      organizationId: defaultOrganizationId,
-      listKind: defaultListKind ?? 'power',
-      effectiveOn: dayjs(),
-    });
-  }, [open, defaultOrganizationId, defaultListKind, form]);
+    form.setFieldsValue(
+      changeSet
+        ? {
+            organizationId: changeSet.organizationId,
+            listKind: changeSet.listKind,
+            title: changeSet.title,
+            reason: changeSet.reason,
+            basis: changeSet.basis ?? undefined,
+            effectiveOn: dayjs(changeSet.effectiveOn),
+          }
+        : {
+            organizationId: defaultOrganizationId,
+            listKind: defaultListKind ?? 'power',
+            effectiveOn: dayjs(),
+          },
+    );
+  }, [open, defaultOrganizationId, defaultListKind, changeSet, form]);
 
   const submit = (values: Values) => {
     setError(null);
-    create.mutate(
-      {
-        organizationId: values.organizationId,
-        listKind: values.listKind,
-        title: values.title.trim(),
-        reason: values.reason.trim(),
-        basis: values.basis?.trim() ? values.basis.trim() : null,
-        effectiveOn: values.effectiveOn.format('YYYY-MM-DD'),
+    const fields = {
+      title: values.title.trim(),
+      reason: values.reason.trim(),
+      basis: values.basis?.trim() ? values.basis.trim() : null,
+      effectiveOn: values.effectiveOn.format('YYYY-MM-DD'),
+    };
+    const callbacks = {
+      onSuccess: onCreated,
+      onError: (failure: Error) => {
+        if (failure instanceof ApiError && failure.field && form.getFieldInstance(failure.field)) {
+          form.setFields([{ name: failure.field as keyof Values, errors: [failure.message] }]);
+        } else {
+          setError(failure instanceof ApiError ? failure.message : '保存失败，请稍后重试');
+        }
       },
-      {
-        onSuccess: onCreated,
-        onError: (failure) => {
-          if (failure instanceof ApiError && failure.field && form.getFieldInstance(failure.field)) {
-            form.setFields([{ name: failure.field as keyof Values, errors: [failure.message] }]);
-          } else {
-            setError(failure instanceof ApiError ? failure.message : '保存失败，请稍后重试');
-          }
-        },
-      },
-    );
+    };
+    if (changeSet) {
+      update.mutate({ id: changeSet.id, input: fields }, callbacks);
+      return;
+    }
+    create.mutate({ organizationId: values.organizationId, listKind: values.listKind, ...fields }, callbacks);
   };
 
   return (
     <Drawer
-      title="新建调整"
+      title={isEditing ? '修改方案信息' : '新建调整'}
       width={560}
       open={open}
       onClose={onClose}
@@ -87,7 +104,7 @@ export function ChangeSetFormDrawer({
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
+          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
             保存
           </Button>
         </Space>
@@ -102,10 +119,17 @@ export function ChangeSetFormDrawer({
           name="organizationId"
           rules={[{ required: true, message: '请选择调整单位' }]}
         >
-          <OrganizationTreeSelect tree={organizationTree} placeholder="选择本部门或下级单位" />
+          <OrganizationTreeSelect
+            tree={organizationTree}
+            placeholder="选择本部门或下级单位"
+            disabled={isEditing}
+          />
         </Form.Item>
         <Form.Item label="清单类型" name="listKind" rules={[{ required: true, message: '请选择清单类型' }]}>
-          <Select options={listKinds.map((value) => ({ value, label: listKindLabels[value] }))} />
+          <Select
+            disabled={isEditing}
+            options={listKinds.map((value) => ({ value, label: listKindLabels[value] }))}
+          />
         </Form.Item>
         <Form.Item
           label="调整事由标题"
