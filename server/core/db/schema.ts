@@ -2,6 +2,7 @@
 export * from '../access/access-tables';
 export * from '../audit/audit-tables';
 export * from '../calendar/calendar-tables';
+export * from '../files/file-tables';
 export * from '../procedures/procedure-tables';
 export * from '../../modules/org/org-tables';
 export * from '../../modules/law/law-tables';
