@@ -4,10 +4,9 @@ import {
   creditCodeProblem,
   genderOfIdNumber,
   idNumberProblem,
-  isCertificateValidOn,
   maskIdNumber,
-  organizationPath,
-} from './org-rules';
+} from '../../core/identity/national-codes';
+import { isCertificateValidOn, organizationPath } from './org-rules';
 
 describe('统一社会信用代码 (GB 32100)', () => {
   it('accepts real codes of enterprises and public bodies', () => {

@@ -26,7 +26,8 @@ import {
   updateOrganizationRow,
   type OrganizationRecord,
 } from './org-repository';
-import { creditCodeMessages, creditCodeProblem, organizationPath } from './org-rules';
+import { creditCodeMessages, creditCodeProblem } from '../../core/identity/national-codes';
+import { organizationPath } from './org-rules';
 
 const maxExportRows = 50_000;
 

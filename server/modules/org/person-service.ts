@@ -21,7 +21,12 @@ import {
   updatePersonRow,
   type PersonRecord,
 } from './org-repository';
-import { genderOfIdNumber, idNumberMessages, idNumberProblem, maskIdNumber } from './org-rules';
+import {
+  genderOfIdNumber,
+  idNumberMessages,
+  idNumberProblem,
+  maskIdNumber,
+} from '../../core/identity/national-codes';
 
 const maxExportRows = 50_000;
 

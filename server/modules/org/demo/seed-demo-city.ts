@@ -6,7 +6,7 @@ import { inTransaction, type Deps, type ServiceContext } from '../../../core/con
 import { createCertificate } from '../certificate-service';
 import { ensureJurisdictionsLoaded } from '../ensure-jurisdictions-loaded';
 import { countTenantOrganizations, listJurisdictions } from '../org-repository';
-import { composeCreditCode, idNumberCheckCharacter } from '../org-rules';
+import { composeCreditCode, idNumberCheckCharacter } from '../../../core/identity/national-codes';
 import { createOrganization } from '../organization-service';
 import { createPerson } from '../person-service';
 import {
