@@ -74,6 +74,8 @@ test('a liaison proposes a new power item, the justice bureau approves it, and i
 
   await page.context().clearCookies();
   await signIn(page, 'justice');
+  // the workbench lists it among the adjustments waiting for review
+  await expect(page.getByRole('link', { name: `${title}（修订）` })).toBeVisible();
   await page.goto(changeSetUrl);
   await expect(page.getByRole('heading', { name: `${title}（修订）` })).toBeVisible();
   await capture(page, 'change-set-submitted');

@@ -5,6 +5,9 @@ import { PageHeader } from '../../../components/page-header';
 import { useMe } from '../../../features/auth/api/get-me';
 import { useDeadlines } from '../../../features/deadlines/api/get-deadlines';
 import { DeadlineTable } from '../../../features/deadlines/components/deadline-table';
+import { PendingChangeSetsCard } from '../../../features/powers/components/pending-change-sets-card';
+import { changeSetPath, paths } from '../../../config/paths';
+import { hasAnyRole } from '../../navigation';
 
 /** 工作台: who I am here, and the deadlines that need me (overdue first). */
 export function HomePage() {
@@ -64,6 +67,24 @@ export function HomePage() {
           type="warning"
           showIcon
           message={failure instanceof ApiError ? failure.message : '期限列表暂时无法读取'}
+        />
+      ) : null}
+      {hasAnyRole(me.data, ['justiceBureau']) ? (
+        <PendingChangeSetsCard
+          state="submitted"
+          title="待审核的清单调整"
+          emptyText="没有待审核的清单调整"
+          changeSetPath={changeSetPath}
+          allPath={paths.console.powerChangeSets}
+        />
+      ) : null}
+      {hasAnyRole(me.data, ['liaison']) ? (
+        <PendingChangeSetsCard
+          state="returned"
+          title="被退回待修改的清单调整"
+          emptyText="没有被退回的清单调整"
+          changeSetPath={changeSetPath}
+          allPath={paths.console.powerChangeSets}
         />
       ) : null}
       <Card title="已逾期" style={{ marginTop: 16 }} size="small">
