@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit-verify';
 import { calendarAddWorkingDaysCommand } from './calendar-add-working-days';
 import { calendarIsWorkingDayCommand } from './calendar-is-working-day';
 import { calendarPeriodEndCommand } from './calendar-period-end';
+import { documentSampleCommand } from './document-sample';
 import { lawCiteCommand } from './law-cite';
 import { lawImportCommand } from './law-import';
 import { migrateCommand } from './migrate';
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   calendarAddWorkingDaysCommand,
   calendarIsWorkingDayCommand,
   calendarPeriodEndCommand,
+  documentSampleCommand,
   lawImportCommand,
   lawCiteCommand,
   orgAddCommand,
