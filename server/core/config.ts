@@ -47,6 +47,13 @@ const environmentSchema = z.object({
   FAZHI_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
   /** the folder of law files imported on first start into an empty library; `none` disables it */
   FAZHI_LAW_DIR: z.string().min(1).optional(),
+  /** the largest evidence file one upload may hold, in MB */
+  FAZHI_MAX_UPLOAD_MB: z.coerce
+    .number({ message: 'FAZHI_MAX_UPLOAD_MB 必须是数字' })
+    .int('FAZHI_MAX_UPLOAD_MB 必须是整数')
+    .min(1, 'FAZHI_MAX_UPLOAD_MB 至少为 1')
+    .max(10240, 'FAZHI_MAX_UPLOAD_MB 不能超过 10240')
+    .default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +74,8 @@ export type Config = {
   passwordCost: number;
   /** FAZHI_LAW_DIR as given: a folder, `none`, or undefined (then ../shared/data/laws when it exists) */
   lawDir: string | undefined;
+  /** FAZHI_MAX_UPLOAD_MB: the largest evidence file accepted, in MB */
+  maxUploadMb: number;
   logLevel: string;
 };
 
@@ -99,6 +108,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionIdleMinutes: env.FAZHI_SESSION_IDLE_MINUTES,
     passwordCost: env.FAZHI_PASSWORD_COST,
     lawDir: env.FAZHI_LAW_DIR,
+    maxUploadMb: env.FAZHI_MAX_UPLOAD_MB,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../core/context';
 import { registerAccessRoutes } from '../core/access/access-routes';
 import { registerAuditRoutes } from '../core/audit/audit-routes';
 import { registerCalendarRoutes } from '../core/calendar/calendar-routes';
+import { registerFileRoutes } from '../core/files/file-routes';
 import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
 import { registerLawRoutes } from '../modules/law/law-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
@@ -14,6 +15,7 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerAccessRoutes,
     registerAuditRoutes,
     registerCalendarRoutes,
+    registerFileRoutes,
     registerProcedureRoutes,
     registerOrgRoutes,
     registerLawRoutes,
