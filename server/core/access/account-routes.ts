@@ -1,7 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   accountFilterSchema,
   accountListQuerySchema,
@@ -33,21 +29,10 @@ import {
   updateAccount,
 } from './account-service';
 import { getSecuritySettings, updateSecuritySettings } from './security-settings-service';
-
-/** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+import { type App, errors, security } from '../route-kit';
 
 const tags = ['账号与角色'];
 const securityTags = ['安全设置'];
-const security = [{ session: [] }];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
-const errors = { 400: errorShape, 401: errorShape, 403: errorShape, 404: errorShape, 409: errorShape };
 
 /** Account and role management (system administrator), unlocking and security settings (security administrator). */
 export function registerAccountRoutes(app: App, deps: Deps): Promise<void> {

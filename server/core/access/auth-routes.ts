@@ -1,13 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type {
-  FastifyBaseLogger,
-  FastifyInstance,
-  FastifyReply,
-  FastifyRequest,
-  RawServerDefault,
-} from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   changePasswordInputSchema,
   currentUserSchema,
@@ -31,18 +22,9 @@ import {
   type ClientInfo,
   type SignInOutcome,
 } from './auth-service';
-
-/** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+import { type App, errorShape } from '../route-kit';
 
 const tags = ['登录与会话'];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 const signInErrors = { 400: errorShape, 401: errorShape, 403: errorShape, 409: errorShape };
 const sessionErrors = { 400: errorShape, 401: errorShape, 403: errorShape, 404: errorShape };
 

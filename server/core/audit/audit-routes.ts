@@ -1,7 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   auditEventFilterSchema,
   auditEventListQuerySchema,
@@ -25,18 +21,9 @@ import {
 } from './audit-presenters';
 import { exportAuditEvents, listAuditEvents, listSigningKeys, runAuditVerification } from './audit-service';
 import { proveConsistency, proveInclusion, signTreeHead } from './tree-heads';
-
-/** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+import { type App, errorShape } from '../route-kit';
 
 const tags = ['审计日志'];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 
 /** The audit log's API: public tree heads and proofs; the trail itself for the audit administrator. */
 export function registerAuditRoutes(app: App, deps: Deps): Promise<void> {

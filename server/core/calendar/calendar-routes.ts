@@ -1,7 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   calendarYearDetailSchema,
   calendarYearInputSchema,
@@ -20,18 +16,9 @@ import { inTransaction, readContext, type Deps } from '../context';
 import { presentCalendarYearDetail, presentCalendarYearSummary } from './calendar-presenters';
 import { getCalendarYear, listCalendarYears, saveCalendarYear } from './calendar-service';
 import { loadWorkingDayCalendar } from './load-calendar';
-
-/** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+import { type App, errorShape } from '../route-kit';
 
 const tags = ['工作日历'];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 const computeErrors = { 400: errorShape, 422: errorShape };
 const adminErrors = { 400: errorShape, 401: errorShape, 403: errorShape, 404: errorShape };
 

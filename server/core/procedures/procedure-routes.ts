@@ -1,7 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   deadlineListQuerySchema,
   deadlineListSchema,
@@ -20,24 +16,9 @@ import {
 } from './procedure-presenters';
 import { procedureDefinitionFor } from './procedure-registry';
 import { getProcedureDetail, listDeadlines, perform } from './procedure-service';
-
-/** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+import { type App, errorShape, errors } from '../route-kit';
 
 const tags = ['办理程序与期限'];
-const errorShape = z.object({
-  code: z.string(),
-  message: z.string(),
-  field: z.string().optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-const errors = { 400: errorShape, 401: errorShape, 403: errorShape, 404: errorShape, 409: errorShape };
 
 /** Every statutory procedure through one API: read one, perform an action, list deadlines. */
 export function registerProcedureRoutes(app: App, deps: Deps): Promise<void> {

@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidField } from '../../../contracts/fields';
@@ -28,18 +27,8 @@ import {
   searchLaws,
   type LawPage,
 } from './law-service';
+import { type App, errorShape, security } from '../../core/route-kit';
 
-/** The HTTP app's type, spelled out here because modules do not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-const security = [{ session: [] }];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('编号') });
 

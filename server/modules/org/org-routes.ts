@@ -1,5 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -82,19 +81,8 @@ import {
   listPeople,
   updatePerson,
 } from './person-service';
+import { type App, errors, security } from '../../core/route-kit';
 
-/** The HTTP app's type, spelled out here because modules do not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-const security = [{ session: [] }];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
-const errors = { 400: errorShape, 401: errorShape, 403: errorShape, 404: errorShape, 409: errorShape };
 const importDescription =
   '以 multipart/form-data 上传 file 字段的 .xlsx（按导入模板填写）。全部行通过才导入，一行有问题则什么都不导入，并以 400 返回问题清单 Excel（行号、列、问题）。';
 

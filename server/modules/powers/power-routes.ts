@@ -1,11 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type {
-  FastifyBaseLogger,
-  FastifyInstance,
-  FastifyReply,
-  FastifyRequest,
-  RawServerDefault,
-} from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidField } from '../../../contracts/fields';
@@ -62,19 +55,8 @@ import {
   removeChange,
   summarizePowerLists,
 } from './power-service';
+import { type App, errorShape, errors, security } from '../../core/route-kit';
 
-/** The HTTP app's type, spelled out here because modules do not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-const security = [{ session: [] }];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
-const errors = { 400: errorShape, 401: errorShape, 403: errorShape, 404: errorShape, 409: errorShape };
 const idParams = z.object({ id: uuidField('编号') });
 const json = <T>() => z.custom<T>();
 
