@@ -16,6 +16,7 @@ import {
   TableAnchorType,
   TableCell,
   TableRow,
+  Tab,
   TabStopType,
   TextRun,
   VerticalAlignTable,
@@ -365,7 +366,11 @@ function record(spec: OfficialDocumentSpec): (Paragraph | Table)[] {
                 tabStops: [{ type: TabStopType.RIGHT, position: textArea.width - 2 * oneCharacter }],
                 children: [
                   recordText(printedBy.organization),
-                  recordText(`\t${chineseDate(printedBy.date)}印发`),
+                  new TextRun({
+                    children: [new Tab(), `${chineseDate(printedBy.date)}印发`],
+                    font: runFont(fonts.body),
+                    size: fontSize.四号,
+                  }),
                 ],
               }),
             ],
