@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagination } from './fields';
 import { roleSchema } from './roles';
 
 /** The API contract of accounts, sessions and security settings (DESIGN.md core mechanism 3), shared with the web app. */
@@ -150,19 +151,7 @@ export const accountFilterSchema = z.object({
 });
 export type AccountFilter = z.infer<typeof accountFilterSchema>;
 
-export const accountListQuerySchema = accountFilterSchema.extend({
-  page: z.coerce
-    .number({ message: '页码必须是数字' })
-    .int('页码必须是整数')
-    .min(1, '页码从 1 开始')
-    .default(1),
-  pageSize: z.coerce
-    .number({ message: '每页条数必须是数字' })
-    .int('每页条数必须是整数')
-    .min(1, '每页至少 1 条')
-    .max(200, '每页最多 200 条')
-    .default(20),
-});
+export const accountListQuerySchema = accountFilterSchema.extend(pagination);
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 
 export const roleAssignmentSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagination } from './fields';
 
 /** The API contract of the audit log (DESIGN.md core mechanism 3), shared with the web app. */
 
@@ -94,19 +95,7 @@ export const auditEventFilterSchema = auditEventFilterFields.refine(fromNotAfter
 export type AuditEventFilter = z.infer<typeof auditEventFilterSchema>;
 
 export const auditEventListQuerySchema = auditEventFilterFields
-  .extend({
-    page: z.coerce
-      .number({ message: '页码必须是数字' })
-      .int('页码必须是整数')
-      .min(1, '页码从 1 开始')
-      .default(1),
-    pageSize: z.coerce
-      .number({ message: '每页条数必须是数字' })
-      .int('每页条数必须是整数')
-      .min(1, '每页至少 1 条')
-      .max(200, '每页最多 200 条')
-      .default(20),
-  })
+  .extend(pagination)
   .refine(fromNotAfterTo, toBeforeFrom);
 export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
 
