@@ -63,12 +63,17 @@ function cell(content: string, width: number, span: number, label: boolean) {
 
 /**
  * The table grid: as many label/value column pairs as the widest row has fields; a label takes a
- * quarter of its pair, and the last value of a narrower row spans the columns left over.
+ * share of its pair (at least six characters), and the last value of a narrower row spans the columns left over.
  */
 function formTable(rows: FormRow[]) {
   const pairs = Math.max(1, ...rows.map((row) => row.fields.length));
   const pairWidth = Math.floor(textArea.width / pairs);
-  const labelWidth = Math.round(pairWidth * (pairs === 1 ? 0.22 : 0.4));
+  // a label of six 4号 characters (承办机构意见) fits on one line, cell margins included
+  const sixCharacters = 6 * fontSize.四号 * 10 + 2 * 108;
+  const labelWidth = Math.max(
+    Math.round(pairWidth * (pairs === 1 ? 0.22 : 0.4)),
+    Math.min(sixCharacters, pairWidth / 2),
+  );
   const valueWidth = pairWidth - labelWidth;
   const columnWidths = Array.from({ length: pairs }, () => [labelWidth, valueWidth]).flat();
   return new Table({
