@@ -100,6 +100,8 @@ describe('renderOfficialDocument (GB/T 9704-2012)', () => {
     expect(recordTable).toContain('<w:tblW w:type="dxa" w:w="8844"/>');
     expect(recordTable).toContain('<w:top w:val="single" w:color="000000" w:sz="8"/>');
     expect(recordTable).toContain('<w:bottom w:val="single" w:color="000000" w:sz="6"/>');
+    // anchored so its last line is the last line of the text area: 12756 twips − two rows of 560
+    expect(recordTable).toContain('<w:tblpPr w:tblpY="11636" w:horzAnchor="margin"');
   });
 
   it('numbers pages "— 1 —" in 4号宋体, odd pages at the right and even at the left, one character in', () => {
@@ -138,6 +140,20 @@ describe('renderOfficialDocument (GB/T 9704-2012)', () => {
     expect(parts.document).toContain('甲＆乙 &amp; 丙 “引号” 〔2026〕 ①②');
     // months and days without leading zeros (GB/T 9704-2012 7.3.5.1)
     expect(parts.text).toContain('2026年1月5日');
+  });
+
+  it('draws the red line under the issuer mark when there is no document number', async () => {
+    const parts = readDocxParts(
+      await renderOfficialDocument({
+        issuerMark: '示例市人民政府办公室',
+        title: '关于印发示例办法的通知',
+        blocks: [{ type: 'paragraph', text: '正文。' }],
+        signature: { organization: '示例市人民政府办公室', date: '2026-11-23' },
+      }),
+    );
+    const mark = paragraphWith(parts.document, '>示例市人民政府办公室</w:t>');
+    expect(mark).toContain('<w:color w:val="FF0000"/>');
+    expect(mark).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
   });
 
   it('omits the red head, the attachments and the record when the spec has none', async () => {
