@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditLog } from '../audit/verify-audit-log';
 import { queryRows } from '../db/query-rows';
 import { buildTestPlatform, type TestPlatform } from '../../test/build-test-app';
 import { createTestOrganization, signedInAs } from '../../test/factories';
@@ -252,6 +253,13 @@ describe.each(testDatabaseKinds())('evidence files on %s', (database) => {
       expected: sha256(bytes),
       actual: null,
     });
+    const download = await platform.app.inject({
+      method: 'GET',
+      url: `/api/files/${sha256(bytes)}`,
+      headers: yichuanOfficer,
+    });
+    expect(download.statusCode).toBe(404);
+    expect(download.json().code).toBe('NOT_FOUND');
   });
 
   it('refuses a disallowed type, a missing file field, a bad field and an oversized file with 400 naming the field; nothing written', async () => {
@@ -323,6 +331,12 @@ describe.each(testDatabaseKinds())('evidence files on %s', (database) => {
       headers: yiyangOfficer,
     });
     expect(meta.statusCode).toBe(200);
+  });
+
+  it('leaves the audit log verifiable after every upload and check', async () => {
+    const verification = await verifyAuditLog(platform.deps);
+    expect(verification.firstBad).toBeUndefined();
+    expect(verification.ok).toBe(true);
   });
 
   it('rejects a malformed hash with 400 naming sha256', async () => {
