@@ -300,6 +300,22 @@ describe.each(testDatabaseKinds())('evidence files on %s', (database) => {
     expect(await filesOnDisk(platform)).toEqual(blobsBefore);
   });
 
+  it('refuses a form field sent after the file (it would be ignored) with 400 naming it; no record', async () => {
+    const before = await counts(platform);
+    const body = multipart({}, { bytes: randomBytes(300), name: '现场.png', type: 'image/png' });
+    const trailing = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="location"\r\n\r\n伊川县\r\n--${boundary}--\r\n`,
+    );
+    const payload = Buffer.concat([
+      body.payload.subarray(0, body.payload.length - `--${boundary}--\r\n`.length),
+      trailing,
+    ]);
+    const response = await upload(yichuanOfficer, { payload, headers: body.headers });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'location' });
+    expect(await counts(platform)).toEqual(before);
+  });
+
   it('refuses an upload for another county’s organization (403) and an unsigned upload (401), nothing written', async () => {
     const before = await counts(platform);
     const blobsBefore = await filesOnDisk(platform);

@@ -111,7 +111,18 @@ export async function registerFileRoutes(app: App, deps: Deps): Promise<void> {
         if (!request.isMultipart()) throw invalid('file', '请以 multipart/form-data 上传 file 字段的文件');
         const fields: Record<string, string> = {};
         let result: StoredFileUploadResult | null = null;
-        for await (const part of request.parts()) {
+        const parts = request.parts()[Symbol.asyncIterator]();
+        // a form field after the file would come too late to count: refused, before any record
+        const refuseTrailingFields = async () => {
+          for (let next = await parts.next(); next.done !== true; next = await parts.next()) {
+            const part = next.value;
+            if (part.type === 'file') part.file.resume();
+            else if (part.fieldname in fileUploadFieldsSchema.shape)
+              throw invalid(part.fieldname, `${part.fieldname} 须放在 file 字段之前发送`);
+          }
+        };
+        for (let next = await parts.next(); next.done !== true; next = await parts.next()) {
+          const part = next.value;
           if (part.type === 'field') {
             if (typeof part.value === 'string') fields[part.fieldname] = part.value;
             continue;
@@ -134,6 +145,7 @@ export async function registerFileRoutes(app: App, deps: Deps): Promise<void> {
               mediaType: part.mimetype,
               organizationId,
               capture,
+              beforeRecord: refuseTrailingFields,
             });
           } catch (error) {
             // a refused upload is read to its end so the request completes; nothing is kept

@@ -31,6 +31,8 @@ export interface StoreFileInput {
   mediaType: string;
   organizationId: string;
   capture?: FileCapture;
+  /** called once the bytes are on disk, before the record: a refusal here writes no record */
+  beforeRecord?: () => Promise<void>;
 }
 
 export interface AttachFileInput {
@@ -76,6 +78,7 @@ export async function storeFile(ctx: ServiceContext, input: StoreFileInput): Pro
 
   // the bytes go to disk before any row: a blob without a row is harmless, a row without a blob is not
   const blob = await writeBlob(ctx.config.dataDir, input.stream);
+  await input.beforeRecord?.();
   const uploadedAt = ctx.clock.now();
   const capture = input.capture && Object.keys(input.capture).length > 0 ? input.capture : null;
   return ctx.tx.transaction(async (tx) => {
