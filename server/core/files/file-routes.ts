@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -18,18 +17,8 @@ import { inTransaction, readContext, type Deps } from '../context';
 import { AppError, invalid } from '../errors';
 import { fileWriterRoles } from './file-policy';
 import { getStoredFile, openStoredFile, storeFile, verifyStoredFile } from './file-service';
+import { type App, errorShape, security } from '../route-kit';
 
-/** The HTTP app's type, spelled out here because core does not import from http. */
-type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-const security = [{ session: [] }];
-const errorShape = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 const json = <T>() => z.custom<T>();
 const tags = ['证据文件'];
 
