@@ -9,37 +9,21 @@ import { verifyAuditLog } from '../audit/verify-audit-log';
 import { queryRows } from '../db/query-rows';
 import { buildTestPlatform, type TestPlatform } from '../../test/build-test-app';
 import { createTestOrganization, signedInAs } from '../../test/factories';
+import { multipartBody } from '../../test/multipart';
 import { testDatabaseKinds } from '../../test/test-databases';
 import { blobPath, filesRoot } from './file-storage';
 
-const boundary = '----fazhi-file-test';
-
 /** A multipart body: the fields first, then (if given) the `file` part. */
-function multipart(
+const multipart = (
   fields: Record<string, string>,
   file?: { bytes: Buffer; name: string; type: string; field?: string },
-) {
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+) =>
+  multipartBody([
+    ...Object.entries(fields).map(([name, value]) => ({ name, value })),
+    ...(file
+      ? [{ name: file.field ?? 'file', filename: file.name, contentType: file.type, bytes: file.bytes }]
+      : []),
+  ]);
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -302,15 +286,13 @@ describe.each(testDatabaseKinds())('evidence files on %s', (database) => {
 
   it('refuses a form field sent after the file (it would be ignored) with 400 naming it; no record', async () => {
     const before = await counts(platform);
-    const body = multipart({}, { bytes: randomBytes(300), name: '现场.png', type: 'image/png' });
-    const trailing = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="location"\r\n\r\n伊川县\r\n--${boundary}--\r\n`,
+    const response = await upload(
+      yichuanOfficer,
+      multipartBody([
+        { name: 'file', filename: '现场.png', contentType: 'image/png', bytes: randomBytes(300) },
+        { name: 'location', value: '伊川县' },
+      ]),
     );
-    const payload = Buffer.concat([
-      body.payload.subarray(0, body.payload.length - `--${boundary}--\r\n`.length),
-      trailing,
-    ]);
-    const response = await upload(yichuanOfficer, { payload, headers: body.headers });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'location' });
     expect(await counts(platform)).toEqual(before);

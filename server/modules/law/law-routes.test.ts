@@ -11,22 +11,19 @@ import { queryRows } from '../../core/db/query-rows';
 import { buildTestPlatform, type TestPlatform } from '../../test/build-test-app';
 import { createTestOrganization, signedInAs } from '../../test/factories';
 import { testDatabaseKinds } from '../../test/test-databases';
+import { multipartBody } from '../../test/multipart';
 import { hasLawData, lawFile } from './law-test-data';
 
-function multipart(files: { name: string; text: string }[]) {
-  const boundary = '----fazhi-law-boundary';
-  const payload = Buffer.concat([
-    ...files.flatMap((file) => [
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: text/markdown\r\n\r\n`,
-      ),
-      Buffer.from(file.text, 'utf8'),
-      Buffer.from('\r\n'),
-    ]),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+/** Law files uploaded as the console does: several `files` parts. */
+const multipart = (files: { name: string; text: string }[]) =>
+  multipartBody(
+    files.map((file) => ({
+      name: 'files',
+      filename: file.name,
+      contentType: 'text/markdown',
+      bytes: Buffer.from(file.text, 'utf8'),
+    })),
+  );
 
 async function libraryRows(platform: TestPlatform) {
   const [row] = await queryRows<{ laws: number; articles: number; imports: number }>(

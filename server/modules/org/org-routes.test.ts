@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../core/db/query-rows';
 import { buildTestPlatform, type TestPlatform } from '../../test/build-test-app';
 import { createTestOrganization, signedInAs } from '../../test/factories';
+import { readSheetRows, xlsxUpload } from '../../test/multipart';
 import { testDatabaseKinds } from '../../test/test-databases';
 import { ensureJurisdictionsLoaded } from './ensure-jurisdictions-loaded';
 
@@ -20,32 +21,6 @@ async function workbook(rows: (string | null)[][]): Promise<Buffer> {
   const sheet = book.addWorksheet('人员');
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-function multipart(file: Buffer) {
-  const boundary = '----fazhi-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function readSheet(buffer: Buffer): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  book.worksheets[0]?.eachRow((row) => {
-    rows.push(
-      (row.values as unknown[])
-        .slice(1)
-        .map((value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '')),
-    );
-  });
-  return rows;
 }
 
 describe.each(testDatabaseKinds())('org routes on %s', (database) => {
@@ -216,11 +191,11 @@ describe.each(testDatabaseKinds())('org routes on %s', (database) => {
     for (const url of ['/api/organizations/export', '/api/people/export', '/api/certificates/export']) {
       const exported = await platform.app.inject({ method: 'GET', url, headers: yiyangLiaison });
       expect(exported.statusCode).toBe(200);
-      const text = (await readSheet(exported.rawPayload)).flat().join(' ');
+      const text = (await readSheetRows(exported.rawPayload)).flat().join(' ');
       expect(text, url).not.toContain('伊川');
       expect(text).not.toContain('李明');
     }
-    const mine = await readSheet(
+    const mine = await readSheetRows(
       (await platform.app.inject({ method: 'GET', url: '/api/people/export', headers: yichuanLiaison }))
         .rawPayload,
     );
@@ -379,12 +354,12 @@ describe.each(testDatabaseKinds())('org routes on %s', (database) => {
     const response = await platform.app.inject({
       method: 'POST',
       url: '/api/people/import',
-      headers: { ...yichuanLiaison, ...multipart(file).headers },
-      payload: multipart(file).payload,
+      headers: { ...yichuanLiaison, ...xlsxUpload(file).headers },
+      payload: xlsxUpload(file).payload,
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('spreadsheetml');
-    const problems = await readSheet(response.rawPayload);
+    const problems = await readSheetRows(response.rawPayload);
     expect(problems[0]).toEqual(['行号', '列', '问题']);
     expect(problems.slice(1).map((row) => `${row[0]}:${row[1]}`)).toEqual(expect.arrayContaining(['4:职责']));
     expect(await counts(platform)).toEqual(before);
@@ -398,11 +373,11 @@ describe.each(testDatabaseKinds())('org routes on %s', (database) => {
     const refused = await platform.app.inject({
       method: 'POST',
       url: '/api/people/import',
-      headers: { ...yichuanLiaison, ...multipart(second).headers },
-      payload: multipart(second).payload,
+      headers: { ...yichuanLiaison, ...xlsxUpload(second).headers },
+      payload: xlsxUpload(second).payload,
     });
     expect(refused.statusCode).toBe(400);
-    expect((await readSheet(refused.rawPayload))[1]?.slice(0, 2)).toEqual(['3', '身份证号码']);
+    expect((await readSheetRows(refused.rawPayload))[1]?.slice(0, 2)).toEqual(['3', '身份证号码']);
     expect(await counts(platform)).toEqual(before);
 
     const good = await workbook([
@@ -421,8 +396,8 @@ describe.each(testDatabaseKinds())('org routes on %s', (database) => {
     const accepted = await platform.app.inject({
       method: 'POST',
       url: '/api/people/import',
-      headers: { ...yichuanLiaison, ...multipart(good).headers },
-      payload: multipart(good).payload,
+      headers: { ...yichuanLiaison, ...xlsxUpload(good).headers },
+      payload: xlsxUpload(good).payload,
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toEqual({ imported: 1 });
@@ -437,7 +412,7 @@ describe.each(testDatabaseKinds())('org routes on %s', (database) => {
     ] as const) {
       const response = await platform.app.inject({ method: 'GET', url, headers: admin });
       expect(response.statusCode).toBe(200);
-      expect((await readSheet(response.rawPayload))[0]?.[0]).toBe(first);
+      expect((await readSheetRows(response.rawPayload))[0]?.[0]).toBe(first);
     }
   });
 });

@@ -7,6 +7,7 @@ import type { ChangeSetDetail, ChangeSetView, ListDiffEntry, PowerItemView } fro
 import { queryRows } from '../../core/db/query-rows';
 import { buildTestPlatform, type TestPlatform } from '../../test/build-test-app';
 import { createTestOrganization, createTestUser, signIn, type TestUser } from '../../test/factories';
+import { readSheetRows, xlsxUpload } from '../../test/multipart';
 import { testDatabaseKinds } from '../../test/test-databases';
 import { importLawFiles } from '../law/import-laws';
 
@@ -34,32 +35,6 @@ function powerContent(code: string, name: string, overrides: Record<string, unkn
     },
     ...overrides,
   };
-}
-
-function multipart(file: Buffer) {
-  const boundary = '----fazhi-powers-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function sheetRows(buffer: Buffer): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  book.worksheets[0]?.eachRow((row) => {
-    rows.push(
-      (row.values as unknown[])
-        .slice(1)
-        .map((value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '')),
-    );
-  });
-  return rows;
 }
 
 describe.each(testDatabaseKinds())('power lists on %s', (database) => {
@@ -596,12 +571,12 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
     const refused = await platform.app.inject({
       method: 'POST',
       url: `/api/powers/change-sets/${set.id}/import`,
-      headers: { ...liaison, ...multipart(bad).headers },
-      payload: multipart(bad).payload,
+      headers: { ...liaison, ...xlsxUpload(bad).headers },
+      payload: xlsxUpload(bad).payload,
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.headers['content-type']).toContain('spreadsheetml');
-    const problems = await sheetRows(refused.rawPayload);
+    const problems = await readSheetRows(refused.rawPayload);
     expect(problems[0]).toEqual(['行号', '列', '问题']);
     expect(problems.slice(1).map(([rowNumber, column]) => [rowNumber, column])).toEqual([
       ['4', '实施主体'],
@@ -622,10 +597,10 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
     const imported = await platform.app.inject({
       method: 'POST',
       url: `/api/powers/change-sets/${set.id}/import`,
-      headers: { ...liaison, ...multipart(fixed).headers },
-      payload: multipart(fixed).payload,
+      headers: { ...liaison, ...xlsxUpload(fixed).headers },
+      payload: xlsxUpload(fixed).payload,
     });
-    if (imported.statusCode !== 200) console.log(await sheetRows(imported.rawPayload));
+    if (imported.statusCode !== 200) console.log(await readSheetRows(imported.rawPayload));
     expect(imported.statusCode).toBe(200);
     expect(imported.json()).toEqual({ added: 2 });
     expect((await act(liaison, set.id, 'submit')).status).toBe(200);
@@ -636,7 +611,7 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
       `/api/powers/items/export.xlsx?organizationId=${market.id}&listKind=power&date=2026-11-10&q=查验`,
     );
     expect(exported.status).toBe(200);
-    const exportedRows = await sheetRows(exported.raw.rawPayload);
+    const exportedRows = await readSheetRows(exported.raw.rawPayload);
     const exportHeaders = exportedRows[0] ?? [];
     const column = (name: string) => exportHeaders.indexOf(name);
     const sent: Record<string, string>[] = [first, second];
