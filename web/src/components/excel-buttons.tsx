@@ -32,34 +32,55 @@ export function ExportButton({ path, fallbackName, query, label = '导出 Excel'
 }
 
 interface ImportButtonProps {
-  /** e.g. 组织机构 */
+  /** what is imported, e.g. 组织机构 */
   subject: string;
   importPath: string;
   templatePath: string;
   templateName: string;
+  /** query of the template download (e.g. the list kind) */
+  templateQuery?: QueryParams;
+  /** how one row is counted: 条 (default) or 项 */
+  unit?: string;
+  /** the first step's instructions, when the template needs more than the default */
+  templateHint?: string;
+  buttonLabel?: string;
   onImported: () => void;
 }
 
-/** 导入 Excel: download the template, upload the filled file, and on refusal download the sheet of errors. */
+/** The rows an import answer counts: `{ imported }` (registers) or `{ added }` (a change set). */
+const importedCount = (body: unknown): number => {
+  if (body && typeof body === 'object') {
+    const { added, imported } = body as { added?: unknown; imported?: unknown };
+    if (typeof imported === 'number') return imported;
+    if (typeof added === 'number') return added;
+  }
+  return 0;
+};
+
+/** 导入 Excel: download the template, upload the filled file, and on refusal download the sheet of problems. */
 export function ImportButton({
   subject,
   importPath,
   templatePath,
   templateName,
+  templateQuery,
+  unit = '条',
+  templateHint = '第一步：下载导入模板，按表头填写（每行一条，带 * 的列必须填写）。',
+  buttonLabel = '导入 Excel',
   onImported,
 }: ImportButtonProps) {
   const [isOpen, setOpen] = useState(false);
   const [isBusy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<UploadOutcome<{ imported: number }> | null>(null);
+  const [outcome, setOutcome] = useState<UploadOutcome<number> | null>(null);
 
   const upload = async (file: File) => {
     setBusy(true);
     setOutcome(null);
-    const result = await uploadFile(importPath, file, (body) => body as { imported: number });
+    const result = await uploadFile(importPath, file, importedCount);
     setBusy(false);
     setOutcome(result);
     if (result.ok) {
-      notify.success(`已导入 ${result.result?.imported ?? 0} 条${subject}`);
+      notify.success(`已导入 ${result.result ?? 0} ${unit}${subject}`);
       onImported();
     }
   };
@@ -67,7 +88,7 @@ export function ImportButton({
   return (
     <>
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
-        导入 Excel
+        {buttonLabel}
       </Button>
       <Modal
         title={`从 Excel 导入${subject}`}
@@ -80,16 +101,16 @@ export function ImportButton({
         destroyOnHidden
       >
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          <div>第一步：下载导入模板，按表头填写（每行一条，带 * 的列必须填写）。</div>
+          <div>{templateHint}</div>
           <Button
             icon={<DownloadOutlined />}
             onClick={() => {
-              downloadFile(templatePath, templateName).catch(showError);
+              downloadFile(templatePath, templateName, templateQuery).catch(showError);
             }}
           >
             下载导入模板
           </Button>
-          <div>第二步：上传填好的文件。全部行都正确才会导入；有错误时不导入任何一行，并给出错误说明。</div>
+          <div>第二步：上传填好的文件。全部行都正确才会导入；有错误时不导入任何一行，并给出问题表格。</div>
           <Upload
             accept=".xlsx"
             showUploadList={false}
@@ -103,12 +124,13 @@ export function ImportButton({
             </Button>
           </Upload>
           {outcome?.ok ? (
-            <Alert type="success" showIcon message={`导入成功：共 ${outcome.result?.imported ?? 0} 条`} />
+            <Alert type="success" showIcon message={`导入成功：共 ${outcome.result ?? 0} ${unit}`} />
           ) : null}
           {outcome && !outcome.ok ? (
             <Alert
               type="error"
               showIcon
+              role="alert"
               message={outcome.error?.message ?? '导入失败'}
               action={
                 outcome.errorSheet ? (
@@ -117,10 +139,10 @@ export function ImportButton({
                     danger
                     onClick={() => {
                       if (outcome.errorSheet)
-                        saveBlob(outcome.errorSheet, outcome.errorSheetName ?? '导入错误.xlsx');
+                        saveBlob(outcome.errorSheet, outcome.errorSheetName ?? '导入问题.xlsx');
                     }}
                   >
-                    下载错误表格
+                    下载问题表格
                   </Button>
                 ) : undefined
               }
