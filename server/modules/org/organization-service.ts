@@ -50,6 +50,14 @@ export async function exportOrganizations(
   return selectOrganizations(ctx, filter, { page: 1, pageSize: maxExportRows });
 }
 
+/** One organization in scope, or null outside it (for modules that word their own refusal). */
+export async function findScopedOrganization(
+  ctx: ServiceContext,
+  id: string,
+): Promise<OrganizationRecord | null> {
+  return (await findOrganizationInScope(ctx, id)) ?? null;
+}
+
 /** One organization in scope; NOT_FOUND outside it. */
 export async function getOrganization(ctx: ServiceContext, id: string): Promise<OrganizationRecord> {
   const record = await findOrganizationInScope(ctx, id);

@@ -64,29 +64,6 @@ function chunks<T>(rows: readonly T[], size = chunkSize): T[][] {
 
 // ── Organizations ────────────────────────────────────────────────────────────
 
-export async function findOrganizationInScope(
-  ctx: ServiceContext,
-  id: string,
-): Promise<OrganizationRef | null> {
-  const [row] = await ctx.tx
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      path: organizations.path,
-      kind: organizations.kind,
-      jurisdictionCode: organizations.jurisdictionCode,
-    })
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.tenantCode, ctx.tenantCode),
-        eq(organizations.id, id),
-        organizationScope(ctx, organizations.id),
-      ),
-    );
-  return row ?? null;
-}
-
 /** The organizations in scope, with the number of items in force on `date` per list kind (those with any item). */
 export async function countItemsByOrganization(
   ctx: ServiceContext,

@@ -35,7 +35,6 @@ import {
   findChangeSetInScope,
   findLiveCodes,
   findOpenVersionByCode,
-  findOrganizationInScope,
   insertChanges,
   insertChangeSet,
   insertItems,
@@ -59,7 +58,6 @@ import {
   type ChangeSetRecord,
   type ItemVersionRecord,
   type NewItemVersion,
-  type OrganizationRef,
 } from './power-repository';
 import {
   diffListVersions,
@@ -68,6 +66,8 @@ import {
   versionOn,
   type ItemAtVersion,
 } from './power-rules';
+import { findScopedOrganization } from '../org/organization-service';
+import type { OrganizationRecord } from '../org/org-repository';
 
 /** Use cases of the power lists (权责清单 and the four other lists, one mechanism; see power-tables.ts). */
 
@@ -94,7 +94,7 @@ export async function listItems(ctx: ServiceContext, query: ItemQuery & { page: 
 
 /** An organization named by a filter must be in scope: outside it is "not found", like a record. */
 async function requireOrganizationInScope(ctx: ServiceContext, organizationId: string | undefined) {
-  if (organizationId && !(await findOrganizationInScope(ctx, organizationId))) throw notFound('组织');
+  if (organizationId && !(await findScopedOrganization(ctx, organizationId))) throw notFound('组织');
 }
 
 /**
@@ -190,7 +190,7 @@ export async function listPowerItemsOfKind(
 /** The numbered versions of one organization's list, newest first. */
 export async function listListVersionsOf(ctx: ServiceContext, organizationId: string, listKind: ListKind) {
   requireActor(ctx);
-  if (!(await findOrganizationInScope(ctx, organizationId))) throw notFound('组织');
+  if (!(await findScopedOrganization(ctx, organizationId))) throw notFound('组织');
   return listListVersions(ctx, organizationId, listKind);
 }
 
@@ -200,7 +200,7 @@ export async function diffListVersionsOf(
   query: { organizationId: string; listKind: ListKind; from: number; to: number },
 ): Promise<ListDiffEntry[]> {
   requireActor(ctx);
-  if (!(await findOrganizationInScope(ctx, query.organizationId))) throw notFound('组织');
+  if (!(await findScopedOrganization(ctx, query.organizationId))) throw notFound('组织');
   const asOf = async (listVersion: number) =>
     new Map<string, ItemAtVersion>(
       (await itemsAsOfListVersion(ctx, query.organizationId, query.listKind, listVersion)).map((row) => [
@@ -302,7 +302,7 @@ export async function createChangeSet(
   ctx: ServiceContext,
   input: CreateChangeSetInput,
 ): Promise<ChangeSetRecord> {
-  const organization = await findOrganizationInScope(ctx, input.organizationId);
+  const organization = await findScopedOrganization(ctx, input.organizationId);
   if (!organization) throw new AppError('NOT_FOUND', '组织不存在或不在您的管理范围内', 'organizationId');
   changeSetEditPolicy(ctx, organization.path);
   const id = newId();
@@ -854,8 +854,8 @@ async function approveChanges(ctx: ServiceContext, changeSet: ChangeSetRecord): 
 export async function organizationOfList(
   ctx: ServiceContext,
   organizationId: string,
-): Promise<OrganizationRef> {
-  const organization = await findOrganizationInScope(ctx, organizationId);
+): Promise<OrganizationRecord> {
+  const organization = await findScopedOrganization(ctx, organizationId);
   if (!organization) throw notFound('组织');
   return organization;
 }
