@@ -7,3 +7,6 @@ export * from '../procedures/procedure-tables';
 export * from '../../modules/org/org-tables';
 export * from '../../modules/law/law-tables';
 export * from '../../modules/powers/power-tables';
+export * from '../publication/publication-tables';
+export * from '../documents/document-tables';
+export * from '../../modules/enforcement/enforcement-tables';

@@ -60,6 +60,12 @@ export interface GuardContext {
   calendar: WorkingDayCalendar;
   deadlines: readonly DeadlineRecord[];
   actor: Actor | null;
+  /**
+   * What the module that owns the subject knows and the instance's data does not (e.g. how many
+   * of a case's officers hold a valid certificate today, whether an audio-video record exists),
+   * computed by the module inside the same transaction and never taken from the user's input.
+   */
+  facts: Readonly<Record<string, unknown>>;
 }
 
 export interface InstanceView {
@@ -87,7 +93,8 @@ export interface ProcedureActionSpec<Schema extends FieldsSchema> {
   name: string;
   label: string;
   from: readonly string[];
-  to: string;
+  /** the state after the action; absent: the instance stays in the state it was in (a record, a pause…) */
+  to?: string;
   roles: readonly Role[];
   fields: Schema;
   requiredDocuments?: readonly RequiredDocument[];

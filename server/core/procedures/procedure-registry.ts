@@ -47,7 +47,7 @@ function checkDefinition(definition: ProcedureDefinition): void {
     if (names.has(action.name)) problems.push(`操作 ${action.name} 重复`);
     names.add(action.name);
     if (action.name === 'start') problems.push('操作名 start 保留给启动');
-    for (const state of [...action.from, action.to]) {
+    for (const state of [...action.from, ...(action.to ? [action.to] : [])]) {
       if (!hasState(state)) problems.push(`操作 ${action.name} 引用了未定义的状态 ${state}`);
     }
     if (action.roles.length === 0) problems.push(`操作 ${action.name} 没有允许的角色`);

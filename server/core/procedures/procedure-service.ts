@@ -52,6 +52,8 @@ export interface PerformInput {
   /** document key → stored file id or content hash */
   documents?: Record<string, string>;
   expectedRevision?: number;
+  /** what the guards may read besides the data and the fields (see GuardContext.facts) */
+  facts?: Record<string, unknown>;
 }
 
 export interface StartProcedureInput {
@@ -173,11 +175,18 @@ export async function perform(ctx: ServiceContext, input: PerformInput): Promise
   const deadlines = await listInstanceDeadlines(ctx, instance.id);
   const view = instanceView(instance);
   for (const guard of action.guards) {
-    const reason = guard(view, fields, { today, calendar, deadlines, actor: ctx.actor });
+    const reason = guard(view, fields, {
+      today,
+      calendar,
+      deadlines,
+      actor: ctx.actor,
+      facts: input.facts ?? {},
+    });
     if (reason)
       throw new AppError('TRANSITION_FORBIDDEN', reason, undefined, { reason, action: action.name });
   }
 
+  const toState = action.to ?? instance.state;
   const changes = applyDeadlineEffects(action.deadlines, deadlines, {
     calendar,
     today,
@@ -191,7 +200,7 @@ export async function perform(ctx: ServiceContext, input: PerformInput): Promise
   const advanced = await advanceInstance(ctx, {
     id: instance.id,
     revision: instance.revision,
-    state: action.to,
+    state: toState,
     data: { ...view.data, ...fields },
   });
   if (!advanced) throw staleRevision(instance.revision);
@@ -201,7 +210,7 @@ export async function perform(ctx: ServiceContext, input: PerformInput): Promise
     instanceId: instance.id,
     action: action.name,
     fromState: instance.state,
-    toState: action.to,
+    toState,
     actorUserId: ctx.actor?.userId ?? null,
     actorName: actorName(ctx.actor),
     fields: withDocuments(fields, input.documents),
@@ -219,7 +228,7 @@ export async function perform(ctx: ServiceContext, input: PerformInput): Promise
       procedureKey: definition.key,
       action: action.name,
       fromState: instance.state,
-      toState: action.to,
+      toState,
       revision: advanced.revision,
       fields: withDocuments(fields, input.documents),
       deadlines: summarizeChanges(changes),
