@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   ApartmentOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   IdcardOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -25,6 +26,9 @@ const orgReaders: Role[] = [
   'leader',
   'systemAdmin',
 ];
+
+/** Who works on enforcement cases or oversees them. */
+const caseWorkers: Role[] = ['officer', 'agencyHead', 'legalReviewer', 'justiceBureau', 'leader'];
 
 export interface NavigationItem {
   path: string;
@@ -52,6 +56,16 @@ export const navigation: NavigationItem[] = [
       { path: paths.console.powers, label: '清单查询', icon: null, roles: null },
       { path: paths.console.powerChangeSets, label: '动态调整', icon: null, roles: null },
       { path: paths.console.powerVersions, label: '版本与对比', icon: null, roles: null },
+    ],
+  },
+  {
+    path: 'enforcement-group',
+    label: '行政执法',
+    icon: <FileProtectOutlined />,
+    roles: caseWorkers,
+    children: [
+      { path: paths.console.enforcement, label: '办案工作台', icon: null, roles: caseWorkers },
+      { path: paths.console.enforcementCases, label: '案件管理', icon: null, roles: caseWorkers },
     ],
   },
   { path: paths.console.accounts, label: '账号与角色', icon: <UserSwitchOutlined />, roles: ['systemAdmin'] },

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { ConsoleLayout } from './layouts/console-layout';
 import { AccountsPage, AuditPage, CalendarPage, SecurityPage } from './routes/admin/admin-pages';
 import { ChangePasswordPage } from './routes/admin/change-password';
+import { CasePage, CasesPage, EnforcementWorkbenchPage } from './routes/admin/enforcement-pages';
 import { HomePage } from './routes/admin/home';
 import { LawLibraryPage, LawPage } from './routes/admin/law-pages';
 import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
@@ -50,6 +51,9 @@ export const router = createBrowserRouter([
           { path: 'powers/change-sets', element: <ChangeSetsPage /> },
           { path: 'powers/change-sets/:changeSetId', element: <ChangeSetPage /> },
           { path: 'powers/versions', element: <ListVersionsPage /> },
+          { path: 'enforcement', element: <EnforcementWorkbenchPage /> },
+          { path: 'enforcement/cases', element: <CasesPage /> },
+          { path: 'enforcement/cases/:caseId', element: <CasePage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },

@@ -16,12 +16,17 @@ export const paths = {
     powerChangeSets: '/admin/powers/change-sets',
     powerVersions: '/admin/powers/versions',
     changePassword: '/admin/change-password',
+    enforcement: '/admin/enforcement',
+    enforcementCases: '/admin/enforcement/cases',
   },
   apiDocs: '/api/docs',
 } as const;
 
 /** A change set's page in the console. */
 export const changeSetPath = (id: string) => `${paths.console.powerChangeSets}/${id}`;
+
+/** An enforcement case's page in the console. */
+export const casePath = (id: string) => `${paths.console.enforcementCases}/${id}`;
 
 /** The portal's power-list pages: the organizations, a search over every list, one organization's lists, one item. */
 export const portalPowerPaths = {

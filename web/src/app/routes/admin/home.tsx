@@ -4,9 +4,10 @@ import { formatDate, formatDateTime, todayCivil } from '../../../lib/format';
 import { PageHeader } from '../../../components/page-header';
 import { useMe } from '../../../features/auth/api/get-me';
 import { useDeadlines } from '../../../features/deadlines/api/get-deadlines';
+import { CaseDeadlinesCard } from '../../../features/enforcement/components/case-deadlines-card';
 import { DeadlineTable } from '../../../features/deadlines/components/deadline-table';
 import { PendingChangeSetsCard } from '../../../features/powers/components/pending-change-sets-card';
-import { changeSetPath, paths } from '../../../config/paths';
+import { casePath, changeSetPath, paths } from '../../../config/paths';
 import { hasAnyRole } from '../../navigation';
 
 /** 工作台: who I am here, and the deadlines that need me (overdue first). */
@@ -68,6 +69,9 @@ export function HomePage() {
           showIcon
           message={failure instanceof ApiError ? failure.message : '期限列表暂时无法读取'}
         />
+      ) : null}
+      {hasAnyRole(me.data, ['officer', 'agencyHead', 'legalReviewer']) ? (
+        <CaseDeadlinesCard casePath={casePath} workbenchPath={paths.console.enforcement} />
       ) : null}
       {hasAnyRole(me.data, ['justiceBureau']) ? (
         <PendingChangeSetsCard
