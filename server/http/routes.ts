@@ -5,6 +5,9 @@ import { registerAuditRoutes } from '../core/audit/audit-routes';
 import { registerCalendarRoutes } from '../core/calendar/calendar-routes';
 import { registerFileRoutes } from '../core/files/file-routes';
 import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
+import { registerPublicationRoutes } from '../core/publication/publication-routes';
+import { registerEnforcementRoutes } from '../modules/enforcement/enforcement-routes';
+import { registerCaseDocumentRoutes } from '../modules/enforcement/case-document-routes';
 import { registerLawRoutes } from '../modules/law/law-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
 import { registerPowerRoutes } from '../modules/powers/power-routes';
@@ -17,9 +20,12 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerCalendarRoutes,
     registerFileRoutes,
     registerProcedureRoutes,
+    registerPublicationRoutes,
     registerOrgRoutes,
     registerLawRoutes,
     registerPowerRoutes,
+    registerCaseDocumentRoutes,
+    registerEnforcementRoutes,
   ];
   for (const register of modules) await register(app, deps);
 }
