@@ -8,6 +8,7 @@ import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
 import { registerPublicationRoutes } from '../core/publication/publication-routes';
 import { registerEnforcementRoutes } from '../modules/enforcement/enforcement-routes';
 import { registerCaseDocumentRoutes } from '../modules/enforcement/case-document-routes';
+import { registerPublicityRoutes } from '../modules/enforcement/publicity/publicity-routes';
 import { registerLawRoutes } from '../modules/law/law-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
 import { registerPowerRoutes } from '../modules/powers/power-routes';
@@ -24,6 +25,7 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerOrgRoutes,
     registerLawRoutes,
     registerPowerRoutes,
+    registerPublicityRoutes,
     registerCaseDocumentRoutes,
     registerEnforcementRoutes,
   ];
