@@ -9,6 +9,13 @@ import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/
 import { ChangeSetPage, ChangeSetsPage, ListVersionsPage, PowerItemsPage } from './routes/admin/powers-pages';
 import { SignInPage } from './routes/admin/sign-in';
 import { NotFoundPage } from './routes/not-found';
+import {
+  PortalDecisionPage,
+  PortalDecisionsPage,
+  PortalEnforcementBodyPage,
+  PortalEnforcementPage,
+  PortalOfficerPage,
+} from './routes/portal/enforcement-pages';
 import { PortalHomePage } from './routes/portal/home';
 import { PortalLawPage, PortalLawsPage } from './routes/portal/law-pages';
 import {
@@ -31,6 +38,11 @@ export const router = createBrowserRouter([
       { path: '/powers/search', element: <PortalPowerSearchPage /> },
       { path: '/powers/organizations/:organizationId', element: <PortalOrganizationPowersPage /> },
       { path: '/powers/items/:itemId', element: <PortalPowerItemPage /> },
+      { path: '/enforcement', element: <PortalEnforcementPage /> },
+      { path: '/enforcement/bodies/:bodyId', element: <PortalEnforcementBodyPage /> },
+      { path: '/enforcement/decisions', element: <PortalDecisionsPage /> },
+      { path: '/enforcement/decisions/:decisionId', element: <PortalDecisionPage /> },
+      { path: '/enforcement/officers/:certificateNumber', element: <PortalOfficerPage /> },
       { path: '/admin/sign-in', element: <SignInPage /> },
       { path: '/admin/change-password', element: <ChangePasswordPage /> },
       {

@@ -1,6 +1,6 @@
 /** Every page's address, typed, so links and redirects never drift from the router. */
 export const paths = {
-  portal: { home: '/', laws: '/laws', powers: '/powers' },
+  portal: { home: '/', laws: '/laws', powers: '/powers', enforcement: '/enforcement' },
   console: {
     signIn: '/admin/sign-in',
     home: '/admin',
@@ -35,6 +35,16 @@ export const portalPowerPaths = {
   organization: (id: string, listKind?: string) =>
     `${paths.portal.powers}/organizations/${id}${listKind ? `?listKind=${listKind}` : ''}`,
   item: (id: string) => `${paths.portal.powers}/items/${id}`,
+};
+
+/** The portal's 行政执法公示: the bodies, one body (?tab=…), published decisions, one decision, the certificate check. */
+export const portalEnforcementPaths = {
+  home: paths.portal.enforcement,
+  body: (id: string, tab?: string) => `${paths.portal.enforcement}/bodies/${id}${tab ? `?tab=${tab}` : ''}`,
+  decisions: `${paths.portal.enforcement}/decisions`,
+  decision: (id: string) => `${paths.portal.enforcement}/decisions/${id}`,
+  officer: (certificateNumber: string) =>
+    `${paths.portal.enforcement}/officers/${encodeURIComponent(certificateNumber)}`,
 };
 
 /**

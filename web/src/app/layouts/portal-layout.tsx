@@ -23,6 +23,9 @@ export function PortalLayout({ children }: { children: ReactNode }) {
           示范市 · 法治政府建设平台
         </Link>
         <Space size="large">
+          <Link to={paths.portal.enforcement} style={{ color: '#fff' }}>
+            执法公示
+          </Link>
           <Link to={paths.portal.powers} style={{ color: '#fff' }}>
             权责清单
           </Link>

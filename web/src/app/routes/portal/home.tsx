@@ -1,7 +1,7 @@
-import { ApiOutlined, LoginOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, LoginOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { paths } from '../../../config/paths';
+import { paths, portalEnforcementPaths } from '../../../config/paths';
 import { useTreeHead } from '../../../features/audit/api/audit';
 import { TreeHeadCard } from '../../../features/audit/components/tree-head-card';
 import { PortalLayout } from '../../layouts/portal-layout';
@@ -42,6 +42,26 @@ export function PortalHomePage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space direction="vertical" size={24} style={{ width: '100%' }}>
+            <Card
+              title={
+                <Space>
+                  <AuditOutlined style={{ color: '#a8071a' }} />
+                  <span>行政执法公示</span>
+                </Space>
+              }
+            >
+              <Typography.Paragraph>
+                执法主体、执法人员及证号、职责与依据、执法程序、救济途径、随机抽查事项，以及公示期内的行政处罚决定。
+              </Typography.Paragraph>
+              <Space wrap>
+                <Link to={portalEnforcementPaths.home}>
+                  <Button type="primary">执法主体</Button>
+                </Link>
+                <Link to={portalEnforcementPaths.decisions}>
+                  <Button>执法决定公示</Button>
+                </Link>
+              </Space>
+            </Card>
             <Card
               title={
                 <Space>
