@@ -102,7 +102,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'server/test/**/*.ts'],
+    files: ['**/*.test.ts', '**/*-test-fixture.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'server/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

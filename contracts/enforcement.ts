@@ -283,6 +283,7 @@ export const caseListQuerySchema = z.object({
   ...pagination,
 });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;
+export type CaseListParams = z.output<typeof caseListQuerySchema>;
 
 // ── Views ────────────────────────────────────────────────────────────────────
 

@@ -8,6 +8,10 @@ import { registerProcedureRoutes } from '../core/procedures/procedure-routes';
 import { registerPublicationRoutes } from '../core/publication/publication-routes';
 import { registerEnforcementRoutes } from '../modules/enforcement/enforcement-routes';
 import { registerCaseDocumentRoutes } from '../modules/enforcement/case-document-routes';
+import { registerCaseReviewRoutes } from '../modules/enforcement/case-review/case-review-routes';
+import { registerDiscretionRoutes } from '../modules/enforcement/discretion/discretion-routes';
+import { registerMajorRuleRoutes } from '../modules/enforcement/major-rules/major-rules-routes';
+import { registerStatisticsRoutes } from '../modules/enforcement/statistics/statistics-routes';
 import { registerPublicityRoutes } from '../modules/enforcement/publicity/publicity-routes';
 import { registerLawRoutes } from '../modules/law/law-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
@@ -28,6 +32,10 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerPublicityRoutes,
     registerCaseDocumentRoutes,
     registerEnforcementRoutes,
+    registerDiscretionRoutes,
+    registerMajorRuleRoutes,
+    registerCaseReviewRoutes,
+    registerStatisticsRoutes,
   ];
   for (const register of modules) await register(app, deps);
 }

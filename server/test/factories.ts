@@ -70,7 +70,15 @@ let userCounter = 0;
 /** A user with one role on an organization, made through createUser; no password change required. */
 export async function createTestUser(
   platform: TestPlatform,
-  input: { role: Role; organizationId: string; username?: string; displayName?: string; password?: string },
+  input: {
+    role: Role;
+    organizationId: string;
+    username?: string;
+    displayName?: string;
+    password?: string;
+    /** the staff record (people) the account belongs to */
+    personId?: string;
+  },
 ): Promise<TestUser> {
   userCounter += 1;
   const username = input.username ?? `${input.role}-${userCounter}-${randomBytes(3).toString('hex')}`;
@@ -81,6 +89,7 @@ export async function createTestUser(
       displayName: input.displayName ?? `测试${String(userCounter)}`,
       password,
       roles: [{ role: input.role, organizationId: input.organizationId }],
+      personId: input.personId ?? null,
       mustChangePassword: false,
     }),
   );

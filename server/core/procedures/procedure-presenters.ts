@@ -51,7 +51,7 @@ export function presentInstance(instance: InstanceRow, definition: ProcedureDefi
   };
 }
 
-function presentStep(step: StepRow, definition: ProcedureDefinition) {
+export function presentStep(step: StepRow, definition: ProcedureDefinition) {
   const stateLabel = (state: string) =>
     state === '' ? '（启动）' : (definition.states[state]?.label ?? state);
   const actionLabel =

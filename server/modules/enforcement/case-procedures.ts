@@ -46,6 +46,8 @@ export interface CaseFacts {
   isMajor: boolean;
   requiresDeliberation: boolean;
   hearingEligible: boolean;
+  /** the decided penalty carries the right to a hearing the prior notice did not offer */
+  hearingNotOffered: boolean;
   legalReviewConclusion: 'agree' | 'problems' | null;
   deliberatedOn: string | null;
   /** the decided fine and confiscation in 分 */
@@ -55,7 +57,6 @@ export interface CaseFacts {
   outsideDiscretionRange: boolean;
   discretionOutcome: string | null;
   caseFileIndexGenerated: boolean;
-  summaryLimitExceeded: string | null;
 }
 
 const facts = (context: { facts: Readonly<Record<string, unknown>> }) =>
@@ -246,6 +247,8 @@ const proposalFields = z.object({
   /** the discretion benchmark circumstance the officers applied */
   circumstanceKey: optionalText('裁量情形', 32),
   deviationReason: optionalText('超出裁量基准的理由', 2000),
+  /** 行政处罚法 art. 58 (1)(1), (3): 涉及重大公共利益, 案件情况疑难复杂 — the officers' own finding */
+  majorReason: optionalText('重大执法决定情形', 500),
   lawApplied: requiredText('适用法律依据', 2000),
 });
 
@@ -683,7 +686,15 @@ export const ordinaryCaseProcedure: ProcedureDefinition = {
         penalty: penaltyInputSchema,
         reasoning: requiredText('决定理由', 5000),
       }),
-      guards: [twoCertifiedOfficers, legalReviewPassed, deliberationHeld],
+      guards: [
+        twoCertifiedOfficers,
+        (_instance, _fields, context) =>
+          facts(context).hearingNotOffered
+            ? `决定的处罚属于听证范围，但事先告知时未告知听证权利（${penaltyLaw}第六十三条），请重新告知`
+            : null,
+        legalReviewPassed,
+        deliberationHeld,
+      ],
       deadlines: {
         meets: ['decision'],
         starts: [

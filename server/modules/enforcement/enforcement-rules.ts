@@ -1,0 +1,89 @@
+import { penaltyKindLabels, type PartyKind, type PenaltyKind } from '../../../contracts/enforcement';
+import { daysBetween } from '../../core/calendar/civil-dates';
+
+/**
+ * The statutory numbers of enforcement as pure functions (RULES.md "Enforcement"), each with the
+ * article that sets it. Amounts are in 分.
+ */
+
+const penaltyLaw = '《中华人民共和国行政处罚法》';
+
+export const toFen = (yuan: number) => Math.round(yuan * 100);
+export const toYuan = (fen: number) => fen / 100;
+export const formatYuan = (fen: number) =>
+  `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+
+/**
+ * 简易程序 (art. 51): facts certain with a legal basis, and a fine of at most 200 元 for a citizen or
+ * 3,000 元 for an organization, or a warning. Returns the reason it does not apply, or null.
+ */
+export function summaryProcedureProblem(
+  partyKind: PartyKind,
+  penalty: { kinds: readonly PenaltyKind[]; fineFen: number; confiscationFen: number },
+): string | null {
+  const limitFen = partyKind === 'person' ? 200_00 : 3_000_00;
+  const other = penalty.kinds.filter((kind) => kind !== 'warning' && kind !== 'fine');
+  if (penalty.kinds.length === 0) return '当场处罚须选择警告或罚款';
+  if (other.length > 0 || penalty.confiscationFen > 0) {
+    return `简易程序只能当场作出警告或罚款（${penaltyLaw}第五十一条）`;
+  }
+  if (penalty.kinds.includes('fine') !== penalty.fineFen > 0) {
+    return '处罚种类含罚款时须填写罚款金额；未选择罚款时罚款金额应为 0';
+  }
+  if (penalty.fineFen > limitFen) {
+    return `简易程序对${partyKind === 'person' ? '公民' : '法人或者其他组织'}当场罚款不得超过 ${formatYuan(limitFen)}（${penaltyLaw}第五十一条），请适用普通程序`;
+  }
+  return null;
+}
+
+/**
+ * 较大数额罚款 for the hearing right (art. 63 (1)): the law leaves the amount to the provinces and
+ * departments; these defaults (10,000 元 for a citizen, 100,000 元 for an organization) are the
+ * common provincial standard and are configurable per deployment (FAZHI_HEARING_FINE_*).
+ */
+export const defaultHearingThresholds = { personFen: 10_000_00, enterpriseFen: 100_000_00 };
+
+const hearingKinds: readonly PenaltyKind[] = [
+  'lowerQualification',
+  'revokeLicence',
+  'suspendBusiness',
+  'closeDown',
+  'restrictActivities',
+  'restrictPractice',
+];
+
+/** Whether the proposed penalty gives the party the right to a hearing (art. 63), and why. */
+export function hearingReasons(
+  partyKind: PartyKind,
+  penalty: { kinds: readonly PenaltyKind[]; fineFen: number; confiscationFen: number },
+  thresholds = defaultHearingThresholds,
+): string[] {
+  const reasons: string[] = [];
+  const limit = partyKind === 'person' ? thresholds.personFen : thresholds.enterpriseFen;
+  if (penalty.fineFen >= limit) reasons.push(`较大数额罚款（${formatYuan(limit)}以上）`);
+  if (penalty.confiscationFen >= limit)
+    reasons.push(`没收较大数额违法所得或非法财物（${formatYuan(limit)}以上）`);
+  for (const kind of penalty.kinds) if (hearingKinds.includes(kind)) reasons.push(penaltyKindLabels[kind]);
+  return reasons;
+}
+
+/**
+ * 加处罚款 (art. 72 (1)): 3% of the fine for each day the payment is late, never more than the fine.
+ * Late days are counted from the day after the payment deadline up to and including the day paid.
+ */
+export function lateSurchargeFen(fineFen: number, paymentDueOn: string | null, paidOn: string): number {
+  if (!paymentDueOn || paidOn <= paymentDueOn) return 0;
+  const lateDays = daysBetween(paymentDueOn, paidOn);
+  return Math.min(fineFen, Math.round((fineFen * 3 * lateDays) / 100));
+}
+
+/**
+ * 案件编号 (立案号): the body's code letters, the series 立 and 〔year〕n号, e.g. 示市监立〔2026〕12号.
+ * The code is the body's short name without the usual suffixes, or its name.
+ */
+export function bodyDocumentCode(organization: { name: string; shortName: string | null }): string {
+  const base = (organization.shortName ?? organization.name)
+    .replace(/(人民政府|委员会|管理局|监督管理局|综合行政执法大队|综合执法局|局|大队|支队)$/u, '')
+    .replace(/市场监督管理$/u, '市监');
+  return base.length > 0 ? base : organization.name;
+}
