@@ -95,6 +95,9 @@ const archiveDate = (date: string | null | undefined) => (date ? date.replace(/-
 /** 张三（zhang） → 张三: the index names people, not accounts */
 const personName = (name: string) => name.replace(/（[^（）]*）$/u, '');
 
+/** 案由 in a sentence: 涉嫌销售过期食品案 → 涉嫌销售过期食品 (…一案) */
+const caseCause = (data: CaseDocumentData) => data.case.title.replace(/一?案$/u, '');
+
 const isEnterprise = (data: CaseDocumentData) => data.party.kind === 'enterprise';
 /** 你单位 / 你 */
 const you = (data: CaseDocumentData) => (isEnterprise(data) ? '你单位' : '你');
@@ -358,7 +361,7 @@ function priorNotice(data: CaseDocumentData, number: string | null): BuiltCaseDo
   const blocks: DocumentBlock[] = [
     {
       type: 'paragraph',
-      text: `本机关于${dateText(data.case.registeredOn)}对${you(data)}${data.case.title}一案立案调查。经查，${finalStop(found.facts)}`,
+      text: `本机关于${dateText(data.case.registeredOn)}对${you(data)}${caseCause(data)}一案立案调查。经查，${finalStop(found.facts)}`,
     },
   ];
   if (found.evidence)
@@ -404,7 +407,7 @@ function hearingNotice(data: CaseDocumentData, number: string | null): BuiltCase
   const blocks: DocumentBlock[] = [
     {
       type: 'paragraph',
-      text: `${you(data)}${requestedOn ? `于${dateText(requestedOn)}` : ''}就本机关拟作出行政处罚提出的听证要求，本机关已收到。根据${penaltyLaw}第六十四条的规定，本机关决定于${dateText(text(scheduled.fields.hearingDate))}在${text(scheduled.fields.place)}就${data.case.title}一案举行听证，听证主持人为${text(scheduled.fields.host)}。`,
+      text: `${you(data)}${requestedOn ? `于${dateText(requestedOn)}` : ''}就本机关拟作出行政处罚提出的听证要求，本机关已收到。根据${penaltyLaw}第六十四条的规定，本机关决定于${dateText(text(scheduled.fields.hearingDate))}在${text(scheduled.fields.place)}就${caseCause(data)}一案举行听证，听证主持人为${text(scheduled.fields.host)}。`,
     },
     { type: 'heading', level: 1, text: '一、注意事项' },
     {
@@ -474,12 +477,12 @@ function decision(data: CaseDocumentData, number: string | null): BuiltCaseDocum
   blocks.push({
     type: 'paragraph',
     text: isSummary
-      ? `${dateText(data.case.registeredOn)}，本机关执法人员${officerList(data)}在执法检查中发现${you(data)}${data.case.title}，当场出示执法证件，告知${you(data)}拟作出行政处罚的事实、理由、依据和${you(data)}依法享有的陈述、申辩权利，依照${penaltyLaw}第五十一条、第五十二条的规定适用简易程序当场作出本决定。`
-      : `${you(data)}${data.case.title}一案，本机关于${dateText(data.case.registeredOn)}立案，依法进行了调查，现已调查终结。`,
+      ? `${dateText(data.case.registeredOn)}，本机关执法人员${officerList(data)}在执法检查中发现${you(data)}${caseCause(data)}，当场出示执法证件，告知${you(data)}拟作出行政处罚的事实、理由、依据和${you(data)}依法享有的陈述、申辩权利，依照${penaltyLaw}第五十一条、第五十二条的规定适用简易程序当场作出本决定。`
+      : `${you(data)}${caseCause(data)}一案，本机关于${dateText(data.case.registeredOn)}立案，依法进行了调查，现已调查终结。`,
   });
   // art. 59 (2): the facts and the evidence
   blocks.push({ type: 'heading', level: 1, text: '一、违法事实和证据' });
-  blocks.push({ type: 'paragraph', text: `经查，${finalStop(facts || data.case.title)}` });
+  blocks.push({ type: 'paragraph', text: `经查，${finalStop(facts || caseCause(data))}` });
   if (found.evidence)
     blocks.push({ type: 'paragraph', text: `上述事实有以下证据证明：${finalStop(found.evidence)}` });
   for (const paragraph of proceduralHistory(data)) blocks.push({ type: 'paragraph', text: paragraph });

@@ -9,6 +9,7 @@ import { readDocxParts } from '../../../core/documents/docx-parts';
 import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-app';
 import { testDatabaseKinds } from '../../../test/test-databases';
 import { buildEnforcementFixture, testIdNumber, type EnforcementFixture } from '../enforcement-test-fixture';
+import { availableCaseDocumentKinds } from './case-documents';
 
 /**
  * Case documents through the HTTP API on both databases: cases driven through the real procedure,
@@ -19,6 +20,71 @@ type Headers = { cookie: string };
 type Answer<T> = { status: number; body: T & { code?: string; message?: string; field?: string } };
 
 const partyIdNumber = testIdNumber('410302', '1990-03-07', 21);
+
+describe('availableCaseDocumentKinds', () => {
+  const proposed = { kinds: ['fine'], fineFen: 100_000, confiscationFen: 0, detail: null };
+  const none = { recordKinds: [], actions: [] };
+
+  it('follows the ordinary procedure: records once made, the notice after the proposal, the decision once decided', () => {
+    const ordinary = (state: string, proposedPenalty: unknown = null) => ({
+      procedure: 'ordinary',
+      state,
+      proposedPenalty,
+    });
+    expect(availableCaseDocumentKinds(ordinary('pendingRegistration'), none)).toEqual([
+      'registrationApproval',
+    ]);
+    expect(
+      availableCaseDocumentKinds(ordinary('investigating'), {
+        recordKinds: ['inspection', 'photo'],
+        actions: [],
+      }),
+    ).toEqual(['registrationApproval', 'inspectionRecord']);
+    expect(
+      availableCaseDocumentKinds(ordinary('reviewing', proposed), {
+        recordKinds: [],
+        actions: ['concludeInvestigation'],
+      }),
+    ).toEqual(['registrationApproval', 'priorNotice']);
+    // a proposal of no penalty has nothing to notify
+    expect(
+      availableCaseDocumentKinds(ordinary('reviewing', { ...proposed, kinds: [] }), {
+        recordKinds: [],
+        actions: ['concludeInvestigation'],
+      }),
+    ).toEqual(['registrationApproval']);
+    expect(
+      availableCaseDocumentKinds(ordinary('hearingScheduled', proposed), {
+        recordKinds: [],
+        actions: ['concludeInvestigation', 'scheduleHearing'],
+      }),
+    ).toContain('hearingNotice');
+    expect(availableCaseDocumentKinds(ordinary('executing', proposed), none)).toEqual([
+      'registrationApproval',
+      'decision',
+      'serviceReceipt',
+    ]);
+    expect(availableCaseDocumentKinds(ordinary('closed', proposed), none)).toEqual([
+      'registrationApproval',
+      'decision',
+      'serviceReceipt',
+      'closingApproval',
+      'caseFileIndex',
+    ]);
+  });
+
+  it('gives a summary case its decision, receipt, closing form and index only', () => {
+    const summary = (state: string) => ({ procedure: 'summary', state, proposedPenalty: proposed });
+    const all = { recordKinds: ['inspection', 'inquiry'], actions: ['scheduleHearing'] };
+    expect(availableCaseDocumentKinds(summary('decided'), all)).toEqual(['decision', 'serviceReceipt']);
+    expect(availableCaseDocumentKinds(summary('archived'), all)).toEqual([
+      'decision',
+      'serviceReceipt',
+      'closingApproval',
+      'caseFileIndex',
+    ]);
+  });
+});
 
 describe.each(testDatabaseKinds())('case documents on %s', (database) => {
   let platform: TestPlatform;

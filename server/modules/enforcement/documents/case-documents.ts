@@ -34,6 +34,7 @@ import {
 } from './case-document-repository';
 import { buildCaseDocument, caseDocumentSeries, type BuiltCaseDocument } from './case-document-specs';
 import { renderCaseFileIndex } from './case-file-index';
+import { penaltyOf } from './case-document-text';
 
 /**
  * Case documents: which ones the case's state allows, generating one (numbered, rendered per
@@ -108,7 +109,9 @@ function refusalOf(
     case 'priorNotice':
       if (!afterReview.includes(row.state))
         return { code: 'state', reason: '调查终结并提出处理意见后才能制作事先告知书' };
-      return row.proposedPenalty === null || !present.actions.includes('concludeInvestigation')
+      // 告知 is of a penalty to be imposed (art. 44); a proposal of no penalty has nothing to notify
+      return (penaltyOf(row.proposedPenalty)?.kinds.length ?? 0) === 0 ||
+        !present.actions.includes('concludeInvestigation')
         ? { code: 'data', reason: '本案还没有拟作出的行政处罚，不能制作事先告知书' }
         : null;
     case 'hearingNotice':
