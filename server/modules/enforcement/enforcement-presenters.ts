@@ -1,6 +1,4 @@
 import type {
-  CaseDocumentKind,
-  CaseDocumentView,
   CaseRecordView,
   CaseView,
   DecisionOutcome,
@@ -9,8 +7,6 @@ import type {
   PenaltyView,
   RecordKind,
 } from '../../../contracts/enforcement';
-import { caseDocumentKindLabels } from '../../../contracts/enforcement';
-import type { GeneratedDocumentRow } from '../../core/documents/document-tables';
 import { getProcedure } from '../../core/procedures/procedure-registry';
 import type { OfficerRow, RecordWithFile } from './enforcement-repository';
 import type { EnforcementCaseRow, EnforcementPartyRow } from './enforcement-tables';
@@ -146,18 +142,5 @@ export function presentRecord(row: RecordWithFile): CaseRecordView {
     recordedByName: row.recordedByName,
     state: row.state,
     createdAt: row.createdAt.toISOString(),
-  };
-}
-
-export function presentGeneratedDocument(row: GeneratedDocumentRow): CaseDocumentView {
-  const kind = row.kind as CaseDocumentKind;
-  return {
-    id: row.id,
-    kind,
-    label: caseDocumentKindLabels[kind] ?? row.title,
-    number: row.number,
-    fileSha256: row.fileSha256,
-    generatedAt: row.generatedAt.toISOString(),
-    generatedByName: row.generatedByName,
   };
 }

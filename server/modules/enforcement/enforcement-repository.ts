@@ -28,7 +28,10 @@ export interface ScopedCase {
   organizationShortName: string | null;
 }
 
-/** A case whose body lies in the actor's scope, with the body's path and name, or null. */
+/** Who reads cases: enforcement staff, the justice bureau and leaders — never the 三员 administrators. */
+export const caseReaderRoles = ['officer', 'agencyHead', 'legalReviewer', 'justiceBureau', 'leader'] as const;
+
+/** A case whose body lies in the actor's scope (as a case reader), with the body's path and name, or null. */
 export async function findScopedCase(ctx: ServiceContext, caseId: string): Promise<ScopedCase | null> {
   const [found] = await ctx.tx
     .select({
@@ -49,7 +52,7 @@ export async function findScopedCase(ctx: ServiceContext, caseId: string): Promi
       and(
         eq(enforcementCases.tenantCode, ctx.tenantCode),
         eq(enforcementCases.id, caseId),
-        organizationScope(ctx, enforcementCases.organizationId),
+        organizationScope(ctx, enforcementCases.organizationId, caseReaderRoles),
       ),
     );
   return found ?? null;
@@ -327,7 +330,7 @@ export interface CaseFilter {
 function caseConditions(ctx: ServiceContext, filter: CaseFilter): SQL[] {
   const conditions: (SQL | undefined)[] = [
     eq(enforcementCases.tenantCode, ctx.tenantCode),
-    organizationScope(ctx, enforcementCases.organizationId),
+    organizationScope(ctx, enforcementCases.organizationId, caseReaderRoles),
   ];
   if (filter.organizationPath) {
     conditions.push(

@@ -329,6 +329,12 @@ describe.each(testDatabaseKinds())('enforcement cases on %s', (database) => {
     );
     expect(decided.case.decisionNumber).toBe('示市监罚决〔2026〕1号');
     expect(decided.case.decidedPenalty?.fineYuan).toBe(80_000);
+    // the decision goes to publication: market supervision publishes within 20 working days, masked
+    expect(decided.publication?.status).toBe('pending');
+    // 20 working days from 28 September across the National Day holiday (10 October is worked)
+    expect(decided.publication?.dueOn).toBe('2026-10-30');
+    expect(JSON.stringify(decided.publication?.content)).toContain('示市监罚决〔2026〕1号');
+    expect(JSON.stringify(decided.publication?.content)).not.toContain('孙红');
     // 7 working days (arts. 61, 85): 29, 30 September, 8, 9, 10 (an adjusted working Saturday), 12, 13 October
     expect(decided.deadlines.find((deadline) => deadline.key === 'service')?.dueDate).toBe('2026-10-13');
 
@@ -374,6 +380,21 @@ describe.each(testDatabaseKinds())('enforcement cases on %s', (database) => {
     expect(unindexed.status).toBe(409);
     expect(unindexed.body.message).toContain('卷内文件目录');
 
+    const index = await call<{ kind: string }>(
+      who.officerA,
+      'POST',
+      `/api/enforcement/cases/${caseId}/documents/caseFileIndex`,
+    );
+    expect(index.status, JSON.stringify(index.body)).toBe(201);
+    expectState(
+      await act(who.officerA, caseId, 'archive', {
+        archiveNumber: 'SJ-2026-001',
+        volumes: 1,
+        retention: 'long',
+      }),
+      'archived',
+    );
+
     // the whole process is in the audit log and the step history
     const detail = (await call<CaseDetail>(who.head, 'GET', `/api/enforcement/cases/${caseId}`)).body;
     expect(detail.steps.map((step) => step.action)).toEqual([
@@ -392,6 +413,7 @@ describe.each(testDatabaseKinds())('enforcement cases on %s', (database) => {
       'serve',
       'recordPayment',
       'close',
+      'archive',
     ]);
     const [audit] = await queryRows<{ count: number }>(
       platform.deps.db,

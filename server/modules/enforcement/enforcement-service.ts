@@ -10,6 +10,7 @@ import {
   type CaseWorkbench,
   type PartyInput,
   type PenaltyInput,
+  penaltyKindLabels,
   type PenaltyKind,
   type RegisterCaseInput,
 } from '../../../contracts/enforcement';
@@ -17,7 +18,7 @@ import { requireActor, requireRole } from '../../core/access/authorize';
 import { users } from '../../core/access/access-tables';
 import { appendAuditEvent } from '../../core/audit/append-audit-event';
 import { loadWorkingDayCalendar } from '../../core/calendar/load-calendar';
-import { yearOf } from '../../core/calendar/civil-dates';
+import { chineseDate, yearOf } from '../../core/calendar/civil-dates';
 import type { ServiceContext } from '../../core/context';
 import { blindIndex, encryptField, loadFieldKey } from '../../core/crypto/field-encryption';
 import { newId } from '../../core/db/ids';
@@ -40,7 +41,10 @@ import {
   startProcedure,
   todayOf,
 } from '../../core/procedures/procedure-service';
+import { presentPublication } from '../../core/publication/publication-presenters';
+import { createPublication, findPublicationForSubject } from '../../core/publication/publication-service';
 import { findScopedOrganization } from '../org/organization-service';
+import { caseDocumentsOfCase } from './documents/case-documents';
 import { isPowerItemInForce } from '../powers/power-service';
 import type { CaseFacts } from './case-procedures';
 import { ordinaryCaseProcedureKey, summaryCaseProcedureKey } from './case-procedures';
@@ -50,6 +54,7 @@ import {
   findOfficers,
   findParties,
   findPartyByKey,
+  caseReaderRoles,
   findScopedCase,
   insertCase,
   insertParty,
@@ -68,11 +73,11 @@ import {
   hearingReasons,
   lateSurchargeFen,
   summaryProcedureProblem,
+  formatYuan,
   toFen,
 } from './enforcement-rules';
 import {
   presentCase,
-  presentGeneratedDocument,
   presentRecord,
   procedureKeyOf,
   type StoredDiscretion,
@@ -92,7 +97,6 @@ import './case-procedures';
  */
 
 const subjectType = 'enforcementCase';
-const readerRoles = ['officer', 'agencyHead', 'legalReviewer', 'justiceBureau', 'leader'] as const;
 
 // ── Registration ─────────────────────────────────────────────────────────────
 
@@ -390,6 +394,9 @@ export async function performCaseAction(
     { ...changes, state: result.instance.state, nextDueDate },
     searchTextOf(updated),
   );
+  if (action === 'decide' && updated.decisionOutcome === 'penalty') {
+    await publishDecisionLater(ctx, scoped, updated, parsed);
+  }
   if (Object.keys(changes).length > 0) {
     await appendAuditEvent(ctx, {
       action: `enforcementCase.${action}`,
@@ -400,6 +407,57 @@ export async function performCaseAction(
     });
   }
   return getCaseDetail(ctx, caseId);
+}
+
+/**
+ * 事后公开 (行政处罚法 art. 48; the guideline): a penalty decided under the ordinary procedure goes
+ * to the core publication mechanism, pending, due within its field's working days, masked.
+ * Summary-procedure penalties are not published (the market-supervision rule publishes ordinary
+ * ones only; the general guideline leaves it to each body's list).
+ */
+async function publishDecisionLater(
+  ctx: ServiceContext,
+  scoped: ScopedCase,
+  row: EnforcementCaseRow,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const [party] = await findParties(ctx, [row.partyId]);
+  const penalty = row.decidedPenalty as StoredPenalty | null;
+  const penaltyText = [
+    ...(penalty?.kinds ?? []).map((kind) =>
+      kind === 'fine'
+        ? `罚款 ${formatYuan(penalty?.fineFen ?? 0)}`
+        : kind === 'confiscateGains' && (penalty?.confiscationFen ?? 0) > 0
+          ? `没收违法所得 ${formatYuan(penalty?.confiscationFen ?? 0)}`
+          : penaltyKindLabels[kind],
+    ),
+  ].join('；');
+  const isPerson = row.partyKind === 'person';
+  const content: Record<string, string> = {
+    行政处罚决定书文号: row.decisionNumber ?? '',
+    案件名称: row.title,
+    [isPerson ? '当事人' : '当事人名称']: row.partyName,
+    ...(isPerson ? {} : { 统一社会信用代码: party?.creditCode ?? '' }),
+    ...(!isPerson && party?.legalRepresentative ? { 法定代表人: party.legalRepresentative } : {}),
+    主要违法事实: row.facts ?? '',
+    处罚依据: typeof data.lawApplied === 'string' ? data.lawApplied : row.powerItemName,
+    处罚内容: penaltyText || (penalty?.detail ?? ''),
+    处罚机关: scoped.organizationName,
+    处罚决定日期: row.decidedOn ? chineseDate(row.decidedOn) : '',
+  };
+  await createPublication(ctx, {
+    subjectType,
+    subjectId: row.id,
+    organizationId: row.organizationId,
+    kind: 'penalty',
+    field: row.field === '市场监管' ? 'marketSupervision' : 'general',
+    title: `${scoped.organizationName}行政处罚决定信息（${row.decisionNumber ?? row.caseNumber}）`,
+    content: Object.fromEntries(Object.entries(content).filter(([, value]) => value !== '')),
+    decidedOn: row.decidedOn ?? todayOf(ctx),
+    personalData: isPerson
+      ? { personNames: [row.partyName], addresses: party?.address ? [party.address] : [] }
+      : { personNames: party?.legalRepresentative ? [party.legalRepresentative] : [] },
+  });
 }
 
 interface Assessment {
@@ -709,7 +767,8 @@ export async function getCaseDetail(ctx: ServiceContext, caseId: string): Promis
   const officers = await findOfficers(ctx, { personIds: scoped.row.officerPersonIds }, today);
   const view = presentCase(scoped.row, scoped.organizationName, party, officers, today);
   view.revision = detail.instance.revision;
-  const documents = await listGeneratedDocuments(ctx, caseId);
+  const { documents, availableDocuments } = await caseDocumentsOfCase(ctx, scoped.row);
+  const publication = await findPublicationForSubject(ctx, subjectType, caseId);
   return {
     case: view,
     steps: (await listSteps(ctx, scoped.row.instanceId)).map((step) => presentStep(step, definition)),
@@ -720,9 +779,9 @@ export async function getCaseDetail(ctx: ServiceContext, caseId: string): Promis
       citation: definition.actions.find((action) => action.name === next.name)?.citation ?? null,
     })),
     records: (await listRecords(ctx, caseId)).map(presentRecord),
-    documents: documents.map(presentGeneratedDocument),
-    availableDocuments: [],
-    publication: null,
+    documents,
+    availableDocuments,
+    publication: publication ? presentPublication(publication, { actor: ctx.actor, today }) : null,
   };
 }
 
@@ -731,7 +790,7 @@ export async function listCases(
   ctx: ServiceContext,
   query: CaseListParams,
 ): Promise<{ items: CaseView[]; total: number; page: number; pageSize: number }> {
-  requireRole(ctx, readerRoles);
+  requireRole(ctx, caseReaderRoles);
   const today = todayOf(ctx);
   const filter: CaseFilter = {
     q: query.q,
@@ -781,7 +840,7 @@ async function presentRows(
 
 /** The officer's, reviewer's or agency head's desk: their cases, what falls due soon and what is overdue. */
 export async function getCaseWorkbench(ctx: ServiceContext): Promise<CaseWorkbench> {
-  requireRole(ctx, readerRoles);
+  requireRole(ctx, caseReaderRoles);
   const today = todayOf(ctx);
   const calendar = await loadWorkingDayCalendar(ctx.tx);
   const soon = calendar.addWorkingDays(today, 5);
