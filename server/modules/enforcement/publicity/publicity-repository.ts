@@ -22,7 +22,6 @@ export interface EnforcementBodyRecord {
   address: string | null;
   phone: string | null;
   parentName: string | null;
-  officerCount: number;
 }
 
 /** An enforcement body: of kind enforcementBody, or a department with an enforcement field; active. */
@@ -50,14 +49,7 @@ function validCertificateOn(today: string): SQL {
   ) as SQL;
 }
 
-function bodySelect(ctx: ServiceContext, today: string) {
-  const officerCount = sql<number>`(
-    SELECT count(DISTINCT ${enforcementCertificates.personId})::int
-    FROM ${enforcementCertificates}
-    JOIN ${people} ON ${people.tenantCode} = ${enforcementCertificates.tenantCode} AND ${people.id} = ${enforcementCertificates.personId}
-    WHERE ${enforcementCertificates.tenantCode} = ${organizations.tenantCode}
-      AND ${people.organizationId} = ${organizations.id}
-      AND ${validCertificateOn(today)})`;
+function bodySelect(ctx: ServiceContext) {
   return ctx.tx
     .select({
       id: organizations.id,
@@ -70,7 +62,6 @@ function bodySelect(ctx: ServiceContext, today: string) {
       address: organizations.address,
       phone: organizations.phone,
       parentName: parent.name,
-      officerCount,
     })
     .from(organizations)
     .leftJoin(
@@ -80,11 +71,8 @@ function bodySelect(ctx: ServiceContext, today: string) {
 }
 
 /** Every active enforcement body of the tenant, in the organizations' order. */
-export async function selectEnforcementBodies(
-  ctx: ServiceContext,
-  today: string,
-): Promise<EnforcementBodyRecord[]> {
-  return bodySelect(ctx, today)
+export async function selectEnforcementBodies(ctx: ServiceContext): Promise<EnforcementBodyRecord[]> {
+  return bodySelect(ctx)
     .where(and(eq(organizations.tenantCode, ctx.tenantCode), isEnforcementBody()))
     .orderBy(asc(organizations.sortOrder), asc(organizations.name));
 }
@@ -92,12 +80,34 @@ export async function selectEnforcementBodies(
 export async function findEnforcementBody(
   ctx: ServiceContext,
   id: string,
-  today: string,
 ): Promise<EnforcementBodyRecord | null> {
-  const [row] = await bodySelect(ctx, today).where(
+  const [row] = await bodySelect(ctx).where(
     and(eq(organizations.tenantCode, ctx.tenantCode), eq(organizations.id, id), isEnforcementBody()),
   );
   return row ?? null;
+}
+
+/** Per organization, the officers holding a certificate valid on `today`. */
+export async function countValidOfficersByOrganization(
+  ctx: ServiceContext,
+  today: string,
+): Promise<Map<string, number>> {
+  const rows = await ctx.tx
+    .select({
+      organizationId: people.organizationId,
+      n: sql<number>`count(DISTINCT ${enforcementCertificates.personId})::int`,
+    })
+    .from(enforcementCertificates)
+    .innerJoin(
+      people,
+      and(
+        eq(people.tenantCode, enforcementCertificates.tenantCode),
+        eq(people.id, enforcementCertificates.personId),
+      ),
+    )
+    .where(and(eq(enforcementCertificates.tenantCode, ctx.tenantCode), validCertificateOn(today)))
+    .groupBy(people.organizationId);
+  return new Map(rows.map((row) => [row.organizationId, row.n]));
 }
 
 /** The nearest government above an organization (its path's ancestors), or null. */

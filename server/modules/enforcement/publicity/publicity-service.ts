@@ -23,6 +23,7 @@ import { countPublicDecisionsByOrganization } from '../../../core/publication/pu
 import { listPowerItemsOfKind, listPublicOrganizations } from '../../powers/power-service';
 import { ordinaryCaseProcedureKey, summaryCaseProcedureKey } from '../case-procedures';
 import {
+  countValidOfficersByOrganization,
   findCertificateByNumber,
   findEnforcementBody,
   findGovernmentAbove,
@@ -50,7 +51,7 @@ const asPublic = (ctx: ServiceContext): ServiceContext => ({ ...ctx, actor: null
 
 function presentBody(
   record: EnforcementBodyRecord,
-  counts: { power: number; spotCheck: number; decisions: number },
+  counts: { officers: number; power: number; spotCheck: number; decisions: number },
 ): PublicEnforcementBody {
   return {
     id: record.id,
@@ -64,7 +65,7 @@ function presentBody(
     parentName: record.parentName,
     address: record.address,
     phone: record.phone,
-    officerCount: record.officerCount,
+    officerCount: counts.officers,
     powerItemCount: counts.power,
     spotCheckItemCount: counts.spotCheck,
     publishedDecisionCount: counts.decisions,
@@ -76,7 +77,9 @@ async function countsByOrganization(ctx: ServiceContext) {
     (await listPublicOrganizations(asPublic(ctx))).map((entry) => [entry.id, entry.counts]),
   );
   const decisions = await countPublicDecisionsByOrganization(ctx);
+  const officers = await countValidOfficersByOrganization(asPublic(ctx), todayOf(ctx));
   return (id: string) => ({
+    officers: officers.get(id) ?? 0,
     power: lists.get(id)?.power ?? 0,
     spotCheck: lists.get(id)?.spotCheck ?? 0,
     decisions: decisions.get(id) ?? 0,
@@ -86,7 +89,7 @@ async function countsByOrganization(ctx: ServiceContext) {
 /** Every enforcement body, with its officers holding valid certificates, its items and its published decisions. */
 export async function listPublicEnforcementBodies(ctx: ServiceContext): Promise<PublicEnforcementBody[]> {
   const countsOf = await countsByOrganization(ctx);
-  const bodies = await selectEnforcementBodies(asPublic(ctx), todayOf(ctx));
+  const bodies = await selectEnforcementBodies(asPublic(ctx));
   return bodies.map((body) => presentBody(body, countsOf(body.id)));
 }
 
@@ -97,7 +100,7 @@ export async function getPublicEnforcementBody(
 ): Promise<PublicEnforcementBodyDetail> {
   const publicCtx = asPublic(ctx);
   const today = todayOf(ctx);
-  const record = await findEnforcementBody(publicCtx, id, today);
+  const record = await findEnforcementBody(publicCtx, id);
   if (!record) throw notFound('执法主体');
   const countsOf = await countsByOrganization(ctx);
   const powerItems = await listPowerItemsOfKind(publicCtx, {
