@@ -17,7 +17,9 @@ test('a visitor opens an enforcement body’s publicity and an officer’s certi
   request,
 }) => {
   // The demo city's market-supervision bureau, with officers holding valid certificates.
-  const bodies = (await (await request.get('/api/public/enforcement/bodies')).json()) as PublicEnforcementBody[];
+  const bodies = (await (
+    await request.get('/api/public/enforcement/bodies')
+  ).json()) as PublicEnforcementBody[];
   const market = bodies.find((body) => body.name === '示范市市场监督管理局');
   expect(market, 'the demo city has its market-supervision bureau').toBeDefined();
   expect(market!.officerCount).toBeGreaterThan(0);
