@@ -11,6 +11,7 @@ import {
   actionFormOf,
   describeStepFields,
   initialActionValues,
+  isActionApplicable,
   toActionFields,
   type ActionField,
 } from './action-forms';
@@ -124,6 +125,27 @@ describe('each step of a case has a form that sends what its procedure accepts',
     } as never);
     expect(values.paidYuan).toBe(5150.5);
     expect(dayjs.isDayjs(values.paidOn)).toBe(true);
+  });
+});
+
+describe('a step that could not succeed is not offered', () => {
+  const deadline = (key: string, status: 'open' | 'paused' | 'met', extensions: unknown[] = []) =>
+    ({ key, status, extensions }) as never;
+
+  it('offers releasing a seizure only while one is under way, and extending it once', () => {
+    expect(isActionApplicable('releaseSeizure', [deadline('decision', 'open')])).toBe(false);
+    expect(isActionApplicable('releaseSeizure', [deadline('seizure', 'open')])).toBe(true);
+    expect(isActionApplicable('extendSeizure', [deadline('seizure', 'open')])).toBe(true);
+    expect(isActionApplicable('extendSeizure', [deadline('seizure', 'open', [{}])])).toBe(false);
+  });
+
+  it('offers disposing of preserved evidence only while some is preserved, resuming only a pause', () => {
+    expect(isActionApplicable('disposePreservedEvidence', [deadline('preservation', 'met')])).toBe(false);
+    expect(isActionApplicable('disposePreservedEvidence', [deadline('preservation', 'open')])).toBe(true);
+    expect(isActionApplicable('resume', [deadline('decision', 'open')])).toBe(false);
+    expect(isActionApplicable('suspend', [deadline('decision', 'open')])).toBe(true);
+    expect(isActionApplicable('resume', [deadline('decision', 'paused')])).toBe(true);
+    expect(isActionApplicable('decide', [])).toBe(true);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type PenaltyKind,
   type PenaltyView,
 } from '../../../../contracts/enforcement';
+import type { DeadlineView } from '../../../../contracts/procedures';
 import { formatDate } from '../../lib/format';
 import { formatYuan, penaltySummary } from './case-fields';
 
@@ -257,6 +258,36 @@ export const actionForms: Record<string, ActionField[]> = {
     reason('移送理由'),
   ],
 };
+
+/**
+ * Whether a step the server lists applies to the case as it stands: releasing a seizure needs one
+ * under way, disposing of preserved evidence needs evidence preserved, resuming needs a pause. The
+ * server checks these anyway (its guards); the page only leaves out buttons that could not succeed.
+ */
+export function isActionApplicable(
+  action: string,
+  deadlines: readonly Pick<DeadlineView, 'key' | 'status' | 'extensions'>[],
+): boolean {
+  const has = (key: string, status: DeadlineView['status']) =>
+    deadlines.some((deadline) => deadline.key === key && deadline.status === status);
+  switch (action) {
+    case 'releaseSeizure':
+      return has('seizure', 'open');
+    case 'extendSeizure':
+      return deadlines.some(
+        (deadline) =>
+          deadline.key === 'seizure' && deadline.status === 'open' && deadline.extensions.length === 0,
+      );
+    case 'disposePreservedEvidence':
+      return has('preservation', 'open');
+    case 'resume':
+      return has('decision', 'paused');
+    case 'suspend':
+      return !has('decision', 'paused');
+    default:
+      return true;
+  }
+}
 
 /** The form of an action; an action this page does not know yet has no fields. */
 export const actionFormOf = (action: string): ActionField[] => actionForms[action] ?? [];

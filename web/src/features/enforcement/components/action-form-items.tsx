@@ -14,7 +14,13 @@ export function PenaltyFormItems({ name, label }: { name: string; label: string 
         {label}
       </legend>
       <Form.Item label="处罚种类" name={[name, 'kinds']} extra="给予处罚的须选择处罚种类；不予处罚的不选">
-        <Select mode="multiple" allowClear options={penaltyKindOptions} placeholder="选择处罚种类" />
+        <Select
+          mode="multiple"
+          allowClear
+          optionFilterProp="label"
+          options={penaltyKindOptions}
+          placeholder="选择处罚种类"
+        />
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>

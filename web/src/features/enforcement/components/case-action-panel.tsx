@@ -3,7 +3,13 @@ import { useState } from 'react';
 import type { CaseDetail, NextActionView } from '../../../../../contracts/enforcement';
 import { ApiError, showError } from '../../../lib/api-client';
 import { notify } from '../../../lib/notify';
-import { actionErrorPath, actionFormOf, initialActionValues, toActionFields } from '../action-forms';
+import {
+  actionErrorPath,
+  actionFormOf,
+  initialActionValues,
+  isActionApplicable,
+  toActionFields,
+} from '../action-forms';
 import { useCaseAction } from '../api/save-case';
 import { ActionFormItems } from './action-form-items';
 
@@ -106,7 +112,8 @@ function ActionModal({
 /** 下一步办理: a button per step the user may take now, each opening the form of that step. */
 export function CaseActionPanel({ detail }: { detail: CaseDetail }) {
   const [open, setOpen] = useState<NextActionView | null>(null);
-  if (detail.nextActions.length === 0) {
+  const actions = detail.nextActions.filter((action) => isActionApplicable(action.name, detail.deadlines));
+  if (actions.length === 0) {
     return (
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -118,7 +125,7 @@ export function CaseActionPanel({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <Space wrap>
-        {detail.nextActions.map((action) => (
+        {actions.map((action) => (
           <Tooltip key={action.name} title={action.citation ? `依据：${action.citation}` : undefined}>
             <Button
               type={forwardActions.has(action.name) ? 'primary' : 'default'}

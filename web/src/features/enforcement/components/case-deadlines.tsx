@@ -30,7 +30,11 @@ export function CaseDeadlines({ deadlines }: { deadlines: DeadlineView[] }) {
               </Space>
               <div>
                 <Typography.Text type={isOpen && deadline.isOverdue ? 'danger' : undefined} strong={isOpen}>
-                  {deadline.dueDate ? `${formatDate(deadline.dueDate)}前` : '中止期间不计算'}
+                  {deadline.dueDate
+                    ? `${formatDate(deadline.dueDate)}前`
+                    : deadline.status === 'paused'
+                      ? '中止期间不计算'
+                      : '到期日待定'}
                 </Typography.Text>
                 <Typography.Text type="secondary">
                   {' '}
@@ -40,6 +44,9 @@ export function CaseDeadlines({ deadlines }: { deadlines: DeadlineView[] }) {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 依据：{deadline.citation}
               </Typography.Text>
+              {!deadline.dueDate && deadline.status === 'open' ? (
+                <div style={{ fontSize: 12, color: '#d46b08' }}>{deadline.history.at(-1)?.note}</div>
+              ) : null}
               {deadline.pauses.map((pause) => (
                 <div key={`${pause.from}-${pause.action}`} style={{ fontSize: 12, color: '#722ed1' }}>
                   中止：{formatDate(pause.from)}至{pause.to ? formatDate(pause.to) : '今'}（
