@@ -53,7 +53,7 @@ export function presentPublication(
     field: record.field,
     fieldLabel: publicationFieldLabels[record.field as PublicationField] ?? record.field,
     title: record.title,
-    content: record.content as Record<string, string>,
+    content: record.content,
     decidedOn: record.decidedOn,
     dueOn: record.dueOn,
     citation: record.citation,
@@ -86,7 +86,7 @@ export function presentPublication(
  * published; it is masked once more here, so nothing unmasked can reach the portal by any path.
  */
 export function presentPublicDecision(record: PublicationRecord): PublicDecision {
-  const content = record.content as Record<string, string>;
+  const content = record.content;
   return {
     id: record.id,
     organizationId: record.organizationId,

@@ -27,10 +27,28 @@ import { publications, type PublicationRow } from './publication-tables';
  * reads see only what is public today: published, and not past its publicity period.
  */
 
-export interface PublicationRecord extends Omit<PublicationRow, 'searchVector'> {
+export interface PublicationRecord extends Omit<PublicationRow, 'searchVector' | 'content'> {
+  /** label → masked text, in display order */
+  content: Record<string, string>;
   organizationName: string;
   organizationPath: string;
 }
+
+/**
+ * jsonb keeps an object's keys in its own order (shorter keys first), not the order written, so the
+ * parts of a text are stored as [label, text] pairs and read back as an object in that order.
+ */
+const toStoredContent = (content: Record<string, string>): [string, string][] => Object.entries(content);
+
+function fromStoredContent(stored: unknown): Record<string, string> {
+  if (Array.isArray(stored)) return Object.fromEntries(stored as [string, string][]);
+  return (stored ?? {}) as Record<string, string>;
+}
+
+const toRecord = <Row extends { content: unknown }>(row: Row) => ({
+  ...row,
+  content: fromStoredContent(row.content),
+});
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the search vector is left out of every select
 const { searchVector, ...publicationColumns } = getTableColumns(publications);
@@ -53,15 +71,18 @@ function publicationSelect(ctx: ServiceContext) {
 }
 
 /** The text a publication is found by: its title and every part of its (masked) content. */
-export const searchTextOf = (title: string, content: unknown) =>
-  segmentedText([title, ...Object.values(content as Record<string, string>)].join(' '));
+export const searchTextOf = (title: string, content: Record<string, string>) =>
+  segmentedText([title, ...Object.values(content)].join(' '));
 
 export async function insertPublication(
   ctx: ServiceContext,
-  row: Omit<typeof publications.$inferInsert, 'tenantCode' | 'searchVector'>,
+  row: Omit<typeof publications.$inferInsert, 'tenantCode' | 'searchVector' | 'content'> & {
+    content: Record<string, string>;
+  },
 ): Promise<void> {
   await ctx.tx.insert(publications).values({
     ...row,
+    content: toStoredContent(row.content),
     tenantCode: ctx.tenantCode,
     searchVector: toSearchVector(searchTextOf(row.title, row.content)),
   });
@@ -70,15 +91,25 @@ export async function insertPublication(
 export async function updatePublication(
   ctx: ServiceContext,
   id: string,
-  values: Partial<Omit<typeof publications.$inferInsert, 'tenantCode' | 'id' | 'searchVector'>>,
+  values: Partial<
+    Omit<typeof publications.$inferInsert, 'tenantCode' | 'id' | 'searchVector' | 'content'>
+  > & {
+    content?: Record<string, string>;
+  },
 ): Promise<void> {
+  const { content, ...rest } = values;
   const searchVector =
-    values.title !== undefined && values.content !== undefined
-      ? { searchVector: toSearchVector(searchTextOf(values.title, values.content)) }
+    values.title !== undefined && content !== undefined
+      ? { searchVector: toSearchVector(searchTextOf(values.title, content)) }
       : {};
   await ctx.tx
     .update(publications)
-    .set({ ...values, ...searchVector, updatedAt: ctx.clock.now() })
+    .set({
+      ...rest,
+      ...(content === undefined ? {} : { content: toStoredContent(content) }),
+      ...searchVector,
+      updatedAt: ctx.clock.now(),
+    })
     .where(and(eq(publications.tenantCode, ctx.tenantCode), eq(publications.id, id)));
 }
 
@@ -96,7 +127,7 @@ export async function findPublicationInScope(
     ),
   );
   const [row] = options.forUpdate ? await query.for('update', { of: publications }) : await query;
-  return row ?? null;
+  return row ? toRecord(row) : null;
 }
 
 /** The latest publication of a subject in the actor's scope. */
@@ -116,7 +147,7 @@ export async function findLatestPublicationOfSubject(
     )
     .orderBy(desc(publications.createdAt), desc(publications.id))
     .limit(1);
-  return row ?? null;
+  return row ? toRecord(row) : null;
 }
 
 /** Whether a subject already has a publication that is not withdrawn (one live publication per subject). */
@@ -213,7 +244,7 @@ export async function selectPublications(
     )
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: rows.map(toRecord), total: total?.n ?? 0 };
 }
 
 export interface PublicDecisionFilter {
@@ -248,7 +279,7 @@ export async function selectPublicDecisions(
     .orderBy(...(filter.q ? [desc(searchRank(publications.searchVector, filter.q)), ...order] : order))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: rows.map(toRecord), total: total?.n ?? 0 };
 }
 
 /** One decision public today, or null. */
@@ -260,7 +291,7 @@ export async function findPublicDecision(
   const [row] = await publicationSelect(ctx).where(
     and(eq(publications.tenantCode, ctx.tenantCode), eq(publications.id, id), isPublicOn(today)),
   );
-  return row ?? null;
+  return row ? toRecord(row) : null;
 }
 
 /** Per organization, the decisions public today. */

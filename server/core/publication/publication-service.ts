@@ -197,7 +197,7 @@ export async function publishPublication(
   requireRole(ctx, publisherRoles, record.organizationPath);
   requireStatus(record, ['pending'], '公示');
   const title = input.title ?? record.title;
-  const content = input.content ?? (record.content as Record<string, string>);
+  const content = input.content ?? record.content;
   if (Object.keys(content).length === 0) throw invalid('content', '公示内容不能为空');
   refuseExposedPersonalData('title', '公示标题', title);
   for (const [label, text] of Object.entries(content)) {
