@@ -193,6 +193,14 @@ describe.each(testDatabaseKinds())('publications on %s', (database) => {
     expect(inTitle.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'title' });
     expect(inTitle.body.message).toContain('手机号码');
 
+    // A mistyped ID number (wrong check character) is not recognised by masking, and refused all the same.
+    const mistyped = `${idNumber.slice(0, 17)}${idNumber.endsWith('1') ? '2' : '1'}`;
+    const typo = await call<Body>(headers.officer, 'POST', `/api/publications/${general.id}/publish`, {
+      content: { ...general.content, 违法事实: `当事人身份证号码为 ${mistyped}。` },
+    });
+    expect(typo.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'content.违法事实' });
+    expect(typo.body.message).toContain('疑似身份证号码');
+
     expect(await publicationCount()).toEqual(before);
     const unchanged = await call<PublicationConsoleView>(
       headers.officer,

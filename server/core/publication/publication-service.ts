@@ -235,11 +235,19 @@ export async function publishPublication(
   return publicationInScope(ctx, id);
 }
 
+/**
+ * An 18-character number shaped like a 居民身份证号码 (division code, birth date, sequence) whose
+ * check character is wrong — most likely a mistyped ID number, which masking does not recognise —
+ * is refused as well: the portal must not show it either way.
+ */
+const idNumberShape =
+  /(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/;
+
 function refuseExposedPersonalData(field: string, label: string, text: string): void {
-  const exposed = findExposedPersonalData(text);
-  if (exposed.length === 0) return;
-  const kinds = [...new Set(exposed.map((found) => exposedPersonalDataLabels[found.kind]))].join('、');
-  throw invalid(field, `${label}含有未遮蔽的${kinds}，请删除或遮蔽后再公示`);
+  const kinds = new Set(findExposedPersonalData(text).map((found) => exposedPersonalDataLabels[found.kind]));
+  if (kinds.size === 0 && idNumberShape.test(text)) kinds.add('疑似身份证号码');
+  if (kinds.size === 0) return;
+  throw invalid(field, `${label}含有未遮蔽的${[...kinds].join('、')}，请删除或遮蔽后再公示`);
 }
 
 /**
