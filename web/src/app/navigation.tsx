@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import type { CurrentUser } from '../../../contracts/accounts';
 import type { Role } from '../../../contracts/roles';
 import { paths } from '../config/paths';
+import { oversightPaths } from '../features/enforcement-oversight/oversight-paths';
 
 /** Business roles read the org pages within their scope; the system administrator keeps the tree. */
 const orgReaders: Role[] = [
@@ -66,6 +67,10 @@ export const navigation: NavigationItem[] = [
     children: [
       { path: paths.console.enforcement, label: '办案工作台', icon: null, roles: caseWorkers },
       { path: paths.console.enforcementCases, label: '案件管理', icon: null, roles: caseWorkers },
+      { path: oversightPaths.discretion, label: '裁量基准', icon: null, roles: caseWorkers },
+      { path: oversightPaths.majorRules, label: '重大执法决定目录', icon: null, roles: caseWorkers },
+      { path: oversightPaths.caseReview, label: '案卷评查', icon: null, roles: ['justiceBureau', 'leader'] },
+      { path: oversightPaths.statistics, label: '执法统计', icon: null, roles: caseWorkers },
     ],
   },
   { path: paths.console.accounts, label: '账号与角色', icon: <UserSwitchOutlined />, roles: ['systemAdmin'] },

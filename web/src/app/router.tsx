@@ -3,6 +3,12 @@ import { ConsoleLayout } from './layouts/console-layout';
 import { AccountsPage, AuditPage, CalendarPage, SecurityPage } from './routes/admin/admin-pages';
 import { ChangePasswordPage } from './routes/admin/change-password';
 import { CasePage, CasesPage, EnforcementWorkbenchPage } from './routes/admin/enforcement-pages';
+import {
+  CaseReviewPage,
+  DiscretionPage,
+  EnforcementStatisticsPage,
+  MajorRulesPage,
+} from './routes/admin/enforcement-oversight-pages';
 import { HomePage } from './routes/admin/home';
 import { LawLibraryPage, LawPage } from './routes/admin/law-pages';
 import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
@@ -66,6 +72,10 @@ export const router = createBrowserRouter([
           { path: 'enforcement', element: <EnforcementWorkbenchPage /> },
           { path: 'enforcement/cases', element: <CasesPage /> },
           { path: 'enforcement/cases/:caseId', element: <CasePage /> },
+          { path: 'enforcement/discretion', element: <DiscretionPage /> },
+          { path: 'enforcement/major-rules', element: <MajorRulesPage /> },
+          { path: 'enforcement/case-review', element: <CaseReviewPage /> },
+          { path: 'enforcement/statistics', element: <EnforcementStatisticsPage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },
