@@ -45,7 +45,7 @@ import { presentPublication } from '../../core/publication/publication-presenter
 import { createPublication, findPublicationForSubject } from '../../core/publication/publication-service';
 import { findScopedOrganization } from '../org/organization-service';
 import { caseDocumentsOfCase } from './documents/case-documents';
-import { isPowerItemInForce } from '../powers/power-service';
+import { isPowerItemInForce, listPowerItemsOfKind } from '../powers/power-service';
 import type { CaseFacts } from './case-procedures';
 import { ordinaryCaseProcedureKey, summaryCaseProcedureKey } from './case-procedures';
 import {
@@ -907,7 +907,6 @@ export async function listCaseablePowerItems(ctx: ServiceContext, organizationId
   requireActor(ctx);
   const body = await findScopedOrganization(ctx, organizationId);
   if (!body) throw notFound('执法主体');
-  const { listPowerItemsOfKind } = await import('../powers/power-service');
   const items = await listPowerItemsOfKind(ctx, {
     organizationId,
     listKind: 'power',
