@@ -100,8 +100,18 @@ function DutiesTab({ duties }: { duties: PublicDuty[] }) {
           {
             title: '责任事项',
             dataIndex: 'duties',
-            width: 240,
-            render: (value: string | null) => value ?? dash,
+            width: 280,
+            render: (value: string | null) =>
+              value ? (
+                <Typography.Paragraph
+                  ellipsis={{ rows: 3, expandable: true, symbol: '展开' }}
+                  style={{ margin: 0 }}
+                >
+                  {value}
+                </Typography.Paragraph>
+              ) : (
+                dash
+              ),
           },
         ]}
       />
@@ -200,34 +210,34 @@ function SpotChecksTab({ items }: { items: PublicSpotCheckItem[] }) {
         rowKey="itemId"
         size="middle"
         dataSource={items}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1060 }}
         locale={{ emptyText: '暂无随机抽查事项' }}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 项` }}
         columns={[
-          { title: '事项编码', dataIndex: 'code', width: 120 },
-          { title: '抽查事项', dataIndex: 'name' },
+          { title: '事项编码', dataIndex: 'code', width: 100 },
+          { title: '抽查事项', dataIndex: 'name', width: 180 },
           {
             title: '检查对象',
             dataIndex: 'subjectType',
-            width: 140,
+            width: 130,
             render: (value: string | null) => value ?? dash,
           },
           {
             title: '检查内容',
             dataIndex: 'content',
-            width: 220,
+            width: 180,
             render: (value: string | null) => value ?? dash,
           },
           {
             title: '检查方式',
             dataIndex: 'method',
-            width: 110,
+            width: 100,
             render: (value: string | null) => value ?? dash,
           },
           {
             title: '抽查比例',
             dataIndex: 'ratioPercent',
-            width: 100,
+            width: 90,
             render: (value: number | null) => (value === null ? dash : `${String(value)}%`),
           },
           {
@@ -236,7 +246,7 @@ function SpotChecksTab({ items }: { items: PublicSpotCheckItem[] }) {
             width: 110,
             render: (value: string | null) => value ?? dash,
           },
-          { title: '检查依据', dataIndex: 'legalBasisText', width: 220 },
+          { title: '检查依据', dataIndex: 'legalBasisText', width: 180 },
         ]}
       />
     </>
