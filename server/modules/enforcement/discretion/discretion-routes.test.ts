@@ -4,6 +4,7 @@ import type { BenchmarkAnswer, BenchmarkView } from '../../../../contracts/enfor
 import { queryRows } from '../../../core/db/query-rows';
 import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-app';
 import { signedInAs } from '../../../test/factories';
+import { readSheetRows } from '../../../test/multipart';
 import { testDatabaseKinds } from '../../../test/test-databases';
 import { buildEnforcementFixture, type EnforcementFixture } from '../enforcement-test-fixture';
 
@@ -130,6 +131,32 @@ describe.each(testDatabaseKinds())('discretion benchmarks on %s', (database) => 
       '/api/enforcement/discretion/benchmarks',
     );
     expect(other.body.total).toBe(0);
+  });
+
+  it('exports the benchmarks to Excel, one row per circumstance', async () => {
+    const exported = await platform.app.inject({
+      method: 'GET',
+      url: `/api/enforcement/discretion/benchmarks/export.xlsx?organizationId=${fixture.marketId}`,
+      headers: who.officer,
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+    const rows = await readSheetRows(exported.rawPayload);
+    expect(rows[0]?.slice(0, 10)).toEqual([
+      '执法主体',
+      '事项编码',
+      '执法事项',
+      '裁量依据',
+      '情形编号',
+      '裁量情形',
+      '情形说明',
+      '裁量结果',
+      '罚款下限（元）',
+      '罚款上限（元）',
+    ]);
+    expect(rows.slice(1).map((row) => [row[1], row[4], row[7], row[8], row[9]])).toEqual([
+      ['CF-001', 'O1', '一般', '60000', '100000'],
+    ]);
   });
 
   it('refuses a fine floor above its ceiling, naming the circumstance, and writes nothing', async () => {

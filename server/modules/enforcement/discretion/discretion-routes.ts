@@ -12,8 +12,10 @@ import {
 import { inTransaction, readContext, type Deps } from '../../../core/context';
 import { AppError } from '../../../core/errors';
 import { type App, errors, security } from '../../../core/route-kit';
+import { sendWorkbook } from '../../../core/exports/excel-http';
+import { writeBenchmarkWorkbook } from './discretion-excel';
 import { presentBenchmark } from './discretion-presenters';
-import { getBenchmark, listBenchmarks, saveBenchmark } from './discretion-service';
+import { exportBenchmarks, getBenchmark, listBenchmarks, saveBenchmark } from './discretion-service';
 
 const json = <T>() => z.custom<T>();
 
@@ -76,6 +78,23 @@ export async function registerDiscretionRoutes(app: App, deps: Deps): Promise<vo
       async (request) => {
         const page = await listBenchmarks(readContext(deps, request.actor), request.query);
         return { ...page, items: page.items.map(presentBenchmark) };
+      },
+    );
+
+    scope.get(
+      '/api/enforcement/discretion/benchmarks/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出裁量基准（Excel，每种裁量情形一行）',
+          security,
+          querystring: benchmarkListQuerySchema.omit({ page: true, pageSize: true }),
+          description: '返回 .xlsx 文件',
+        },
+      },
+      async (request, reply) => {
+        const records = await exportBenchmarks(readContext(deps, request.actor), request.query);
+        return sendWorkbook(reply, await writeBenchmarkWorkbook(records), '裁量基准.xlsx');
       },
     );
     done();

@@ -50,6 +50,16 @@ export async function listBenchmarks(
   return { items: rows, total, page: query.page, pageSize: query.pageSize };
 }
 
+/** Every benchmark in scope matching the filter, for the Excel export. */
+export async function exportBenchmarks(
+  ctx: ServiceContext,
+  query: { organizationId?: string | undefined; q?: string | null | undefined },
+): Promise<BenchmarkRecord[]> {
+  requireActor(ctx);
+  if (query.organizationId) await scopedOrganization(ctx, query.organizationId);
+  return (await selectBenchmarks(ctx, query, { page: 1, pageSize: 10_000 })).rows;
+}
+
 /**
  * Writes the benchmark of a power item the body holds in force today (清单之外无权力): circumstance
  * keys unique, 下限 ≤ 上限, 免罚清单 without fines. The first save creates it, later saves replace

@@ -3,6 +3,7 @@ import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { discretionOutcomeLabels } from '../../../../../contracts/enforcement';
 import type { BenchmarkView } from '../../../../../contracts/enforcement-oversight';
+import { ExportButton } from '../../../components/excel-buttons';
 import { OrganizationTreeSelect, type TreeOption } from '../../../components/organization-tree-select';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
@@ -31,11 +32,18 @@ export function DiscretionView({ organizationTree, canEdit }: Props) {
         title="裁量基准"
         description="按权责清单中的行政处罚事项细化裁量情形和处罚幅度，免罚清单、轻罚清单在办案时自动适用。"
         extra={
-          canEdit ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(undefined)}>
-              制定裁量基准
-            </Button>
-          ) : null
+          <Space>
+            <ExportButton
+              path="/api/enforcement/discretion/benchmarks/export.xlsx"
+              fallbackName="裁量基准.xlsx"
+              query={{ organizationId: filter.organizationId, q: filter.q }}
+            />
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(undefined)}>
+                制定裁量基准
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card size="small">
