@@ -405,6 +405,22 @@ describe.each(testDatabaseKinds())('publications on %s', (database) => {
     expect(marketWithdrawn.body.withdrawDueOn).toBe('2026-10-10');
     expect((await publicList(`organizationId=${market.id}`)).body.total).toBe(0);
     expect((await call(null, 'GET', `/api/public/enforcement/decisions/${general.id}`)).status).toBe(404);
+    // A decision revoked before it was published is withdrawn without a due date, and never shown.
+    const unpublished = await create({ subjectId: 'case-revoked-early', decidedOn: '2026-09-30' });
+    const early2 = await call<Body>(headers.head, 'POST', `/api/publications/${unpublished.id}/withdraw`, {
+      reason: '决定被撤销，不再公示',
+      eventOn: '2026-09-30',
+    });
+    expect(early2.body).toMatchObject({ status: 'withdrawn', withdrawDueOn: null, withdrawOnTime: null });
+    expect((await call(null, 'GET', `/api/public/enforcement/decisions/${unpublished.id}`)).status).toBe(404);
+    const searched = await call<{ items: PublicationConsoleView[] }>(
+      headers.head,
+      'GET',
+      `/api/publications?status=withdrawn&q=${encodeURIComponent('商业秘密')}`,
+    );
+    // found by the text as published (the trade secret note was added when publishing)
+    expect(searched.body.items.map((item) => item.subjectId)).toEqual(['case-general']);
+
     const twice = await call<Body>(headers.head, 'POST', `/api/publications/${general.id}/withdraw`, {
       reason: '重复撤回',
       eventOn: '2026-09-30',
