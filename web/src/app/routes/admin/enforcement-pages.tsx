@@ -11,8 +11,9 @@ import { hasAnyRole } from '../../navigation';
 
 /** Who opens cases and keeps their records (mirrors the server's procedures: the officer's steps). */
 const caseOfficers: Role[] = ['officer'];
-/** Who may publish a decided case (the server decides). */
+/** Who may publish a decided case, and who may withdraw it (the server decides). */
 const publishers: Role[] = ['officer', 'agencyHead'];
+const withdrawers: Role[] = ['agencyHead', 'justiceBureau'];
 
 /** 办案工作台. */
 export function EnforcementWorkbenchPage() {
@@ -65,6 +66,7 @@ export function CasePage() {
         caseId={caseId}
         canRecord={me.data ? hasAnyRole(me.data, caseOfficers) : false}
         canPublish={me.data ? hasAnyRole(me.data, publishers) : false}
+        canWithdraw={me.data ? hasAnyRole(me.data, withdrawers) : false}
       />
     </>
   );

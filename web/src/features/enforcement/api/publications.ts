@@ -1,13 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { PublicationView } from '../../../../../contracts/enforcement';
+import type {
+  PublishPublicationInput,
+  TakeDownPublicationInput,
+  WithdrawPublicationInput,
+} from '../../../../../contracts/publicity';
 import { requestJson } from '../../../lib/api-client';
 import { casesQueryKey } from './get-cases';
 
+/** The bodies of contracts/publicity.ts: publish, withdraw (art. 48), take down on credit repair. */
 export type PublicationCommand =
-  | { kind: 'publish'; content?: Record<string, string> }
-  | { kind: 'withdraw'; reason: string; eventOn: string }
-  | { kind: 'take-down'; reason: string };
+  | ({ kind: 'publish' } & PublishPublicationInput)
+  | ({ kind: 'withdraw' } & WithdrawPublicationInput)
+  | ({ kind: 'take-down' } & TakeDownPublicationInput);
 
 export function performPublicationCommand(publicationId: string, command: PublicationCommand) {
   const { kind, ...body } = command;

@@ -34,7 +34,9 @@ export function CaseDeadlines({ deadlines }: { deadlines: DeadlineView[] }) {
                     ? `${formatDate(deadline.dueDate)}前`
                     : deadline.status === 'paused'
                       ? '中止期间不计算'
-                      : '到期日待定'}
+                      : deadline.status === 'open'
+                        ? '到期日待定'
+                        : ''}
                 </Typography.Text>
                 <Typography.Text type="secondary">
                   {' '}

@@ -161,10 +161,12 @@ interface Props {
   canRecord: boolean;
   /** the user may publish the decision (officer or agency head) */
   canPublish: boolean;
+  /** the user may withdraw or take down a publication (agency head, justice bureau) */
+  canWithdraw: boolean;
 }
 
 /** 案件详情: the case, the steps the user may take now, its deadlines, records, documents, history and publicity. */
-export function CaseDetailView({ caseId, canRecord, canPublish }: Props) {
+export function CaseDetailView({ caseId, canRecord, canPublish, canWithdraw }: Props) {
   const detail = useCase(caseId);
   if (detail.isLoading) return <Skeleton active paragraph={{ rows: 14 }} />;
   if (detail.error || !detail.data) {
@@ -205,7 +207,9 @@ export function CaseDetailView({ caseId, canRecord, canPublish }: Props) {
             type="warning"
             showIcon
             style={{ marginTop: 8 }}
-            message={`本案属于重大执法决定：${caseView.majorReasons.join('；')}。作出决定前须经法制审核（《中华人民共和国行政处罚法》第五十八条）。`}
+            message={`本案属于重大执法决定：${caseView.majorReasons
+              .map((reason) => reason.replace(/[。；]+$/, ''))
+              .join('；')}。作出决定前须经法制审核（《中华人民共和国行政处罚法》第五十八条）。`}
           />
         ) : null}
       </Card>
@@ -230,7 +234,11 @@ export function CaseDetailView({ caseId, canRecord, canPublish }: Props) {
             <CaseDeadlines deadlines={data.deadlines} />
           </Card>
           <Card size="small" title="处罚决定公示" style={{ marginBottom: 16 }}>
-            <PublicationCard publication={data.publication} canPublish={canPublish} />
+            <PublicationCard
+              publication={data.publication}
+              canPublish={canPublish}
+              canWithdraw={canWithdraw}
+            />
           </Card>
           <Card size="small" title="办理过程" style={{ marginBottom: 16 }}>
             <CaseTimeline steps={data.steps} />

@@ -197,17 +197,13 @@ export function CaseRecordsCard({
         locale={{ emptyText: '尚无记录。现场检查、询问、照片、音像等记录请随办随传。' }}
         columns={[
           {
-            title: '类型',
-            dataIndex: 'kind',
-            width: 130,
-            render: (kind: RecordKind) => recordKindLabels[kind],
-          },
-          {
-            title: '标题',
-            dataIndex: 'title',
-            render: (title: string, record) => (
+            title: '记录',
+            key: 'record',
+            width: 260,
+            render: (_: unknown, record) => (
               <div>
-                <div>{title}</div>
+                <Tag>{recordKindLabels[record.kind]}</Tag>
+                <span>{record.title}</span>
                 {record.content ? (
                   <Typography.Paragraph
                     type="secondary"
@@ -223,7 +219,7 @@ export function CaseRecordsCard({
           {
             title: '时间、地点',
             key: 'when',
-            width: 190,
+            width: 170,
             render: (_: unknown, record) => (
               <div style={{ fontSize: 12 }}>
                 <div>{formatDateTime(record.recordedAt)}</div>
@@ -234,7 +230,7 @@ export function CaseRecordsCard({
           {
             title: '记录人、环节',
             key: 'who',
-            width: 150,
+            width: 130,
             render: (_: unknown, record) => (
               <div style={{ fontSize: 12 }}>
                 <div>{record.recordedByName}</div>
@@ -247,7 +243,7 @@ export function CaseRecordsCard({
           {
             title: '文件与哈希（SHA-256）',
             key: 'file',
-            width: 260,
+            width: 230,
             render: (_: unknown, record) =>
               record.fileSha256 ? (
                 <div style={{ fontSize: 12 }}>

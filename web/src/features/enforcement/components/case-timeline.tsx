@@ -15,7 +15,9 @@ export function CaseTimeline({ steps }: { steps: CaseDetail['steps'] }) {
         children: (
           <div data-testid="case-step">
             <Space wrap size={4}>
-              <Typography.Text strong>{step.actionLabel}</Typography.Text>
+              <Typography.Text strong data-testid="case-step-action">
+                {step.actionLabel}
+              </Typography.Text>
               <Typography.Text type="secondary">
                 {step.fromState === step.toState
                   ? `（${step.toStateLabel}）`

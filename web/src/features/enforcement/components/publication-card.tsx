@@ -42,9 +42,13 @@ interface ReasonValues {
 export function PublicationCard({
   publication,
   canPublish,
+  canWithdraw,
 }: {
   publication: PublicationView | null;
+  /** officers and agency heads publish */
   canPublish: boolean;
+  /** agency heads and the justice bureau withdraw or take down */
+  canWithdraw: boolean;
 }) {
   const [asking, setAsking] = useState<Asking>(null);
   const [error, setError] = useState<string | null>(null);
@@ -165,9 +169,9 @@ export function PublicationCard({
           />
         </details>
       ) : null}
-      {canPublish ? (
+      {canPublish || canWithdraw ? (
         <Space wrap>
-          {publication.status === 'pending' ? (
+          {canPublish && publication.status === 'pending' ? (
             <Popconfirm
               title="在门户网站公示这项处罚决定？"
               okText="公示"
@@ -181,20 +185,20 @@ export function PublicationCard({
               </Button>
             </Popconfirm>
           ) : null}
-          {publication.status === 'published' ? (
+          {canWithdraw && publication.status === 'published' ? (
             <>
               <Button size="small" onClick={() => setAsking('withdraw')}>
                 撤回
               </Button>
               <Button size="small" danger onClick={() => setAsking('take-down')}>
-                下网
+                信用修复下网
               </Button>
             </>
           ) : null}
         </Space>
       ) : null}
       <Modal
-        title={asking === 'withdraw' ? '撤回公示' : '公示下网'}
+        title={asking === 'withdraw' ? '撤回公示' : '信用修复提前下网'}
         open={asking !== null}
         okText={asking === 'withdraw' ? '撤回' : '下网'}
         cancelText="取消"
@@ -206,7 +210,7 @@ export function PublicationCard({
         <Typography.Paragraph type="secondary">
           {asking === 'withdraw'
             ? '处罚决定被变更、撤销、确认违法或确认无效的，应在三日内撤回公示并说明理由（《中华人民共和国行政处罚法》第四十八条）。'
-            : '公示期满或经信用修复的，公示信息下网。'}
+            : '当事人履行完毕、经批准信用修复的，可以提前停止公示（《市场监督管理行政处罚信息公示规定》第十四条）；公示期满的由系统自动下网。'}
         </Typography.Paragraph>
         <Form
           form={form}
@@ -233,7 +237,7 @@ export function PublicationCard({
                 done,
               );
             } else if (asking === 'take-down') {
-              command.mutate({ kind: 'take-down', reason: values.reason.trim() }, done);
+              command.mutate({ kind: 'take-down', reason: values.reason.trim(), creditRepair: true }, done);
             }
           }}
         >
