@@ -56,11 +56,6 @@ export function BenchmarkEditorDrawer({ open, onClose, organizationTree, initial
   const save = useSaveBenchmark();
 
   useEffect(() => {
-    setOrganizationId(initial?.organizationId);
-    setPowerItemId(initial?.powerItemId);
-  }, [initial, open]);
-
-  useEffect(() => {
     const benchmark = existing.data?.benchmark;
     if (benchmark) {
       setBasis(benchmark.basis ?? '');

@@ -165,12 +165,15 @@ export function DiscretionView({ organizationTree, canEdit }: Props) {
           ]}
         />
       </Card>
-      <BenchmarkEditorDrawer
-        open={editing !== null}
-        initial={editing ?? undefined}
-        organizationTree={organizationTree}
-        onClose={() => setEditing(null)}
-      />
+      {editing !== null ? (
+        <BenchmarkEditorDrawer
+          key={editing ? `${editing.organizationId}:${editing.powerItemId}` : 'new'}
+          open
+          initial={editing}
+          organizationTree={organizationTree}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

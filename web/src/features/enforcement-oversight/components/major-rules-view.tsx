@@ -49,20 +49,17 @@ export function MajorRulesView({ organizationTree, defaultOrganizationId, canEdi
   const save = useSaveMajorRule();
   const [form] = Form.useForm<RuleForm>();
 
-  const open = (rule: MajorRuleView | 'new') => {
-    setEditing(rule);
-    form.setFieldsValue(
-      rule === 'new'
-        ? { organizationId, title: '', fineAtLeastYuan: null, penaltyKinds: [], requiresDeliberation: false }
-        : {
-            organizationId: rule.organizationId,
-            title: rule.title,
-            fineAtLeastYuan: rule.fineAtLeastYuan,
-            penaltyKinds: rule.penaltyKinds,
-            requiresDeliberation: rule.requiresDeliberation,
-          },
-    );
-  };
+  const open = (rule: MajorRuleView | 'new') => setEditing(rule);
+  const initialValues: Partial<RuleForm> =
+    editing === null || editing === 'new'
+      ? { organizationId, title: '', fineAtLeastYuan: null, penaltyKinds: [], requiresDeliberation: false }
+      : {
+          organizationId: editing.organizationId,
+          title: editing.title,
+          fineAtLeastYuan: editing.fineAtLeastYuan,
+          penaltyKinds: editing.penaltyKinds,
+          requiresDeliberation: editing.requiresDeliberation,
+        };
   const submit = async () => {
     const values = await form.validateFields();
     const fields = {
@@ -198,7 +195,13 @@ export function MajorRulesView({ organizationTree, defaultOrganizationId, canEdi
         width={640}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={initialValues}
+          key={editing === null || editing === 'new' ? 'new' : editing.id}
+        >
           <Form.Item
             name="organizationId"
             label="执法主体"

@@ -292,6 +292,7 @@ export function StatisticsView({ organizationTree }: { organizationTree: TreeOpt
           columns={[
             {
               title: '案件',
+              width: 340,
               render: (_, row) => (
                 <Link to={casePath(row.id)}>
                   {row.caseNumber} {row.title}
