@@ -102,7 +102,8 @@ export function useCaseAction(caseId: string) {
       fields: Record<string, unknown>;
       expectedRevision?: number;
     }) => performCaseAction(caseId, action, fields, expectedRevision),
-    onSuccess: invalidate,
+    // a refusal may come from a case someone else has just moved on: read it again either way
+    onSettled: invalidate,
   });
 }
 
