@@ -215,8 +215,11 @@ export async function seedDemoCity(
       });
     };
     let certificateSequence = 0;
-    const firstOfficer = new Map<string, string>();
     const principals = new Map<string, string>();
+    /** officers whose certificate is valid over the whole demo year of cases (a year back to today) */
+    const yearLongOfficers = new Map<string, string[]>();
+    const qualifiedReviewers = new Map<string, string>();
+    const yearAgo = addDays(today, -366);
     for (const body of bodies) {
       const principal = await person(
         body.id,
@@ -229,11 +232,18 @@ export async function seedDemoCity(
       if (body.department.kind !== 'enforcementBody') continue;
       const reviewers = Math.max(1, Math.ceil(body.department.officers / 8));
       for (let index = 0; index < reviewers; index += 1) {
-        await person(body.id, body.jurisdictionCode, ['legalReviewer'], '法规科科长', random() < 0.6);
+        const qualified = random() < 0.6;
+        const reviewer = await person(
+          body.id,
+          body.jurisdictionCode,
+          ['legalReviewer'],
+          '法规科科长',
+          qualified,
+        );
+        if (qualified && !qualifiedReviewers.has(body.id)) qualifiedReviewers.set(body.id, reviewer.id);
       }
       for (let index = 0; index < body.department.officers; index += 1) {
         const officer = await person(body.id, body.jurisdictionCode, ['officer'], pick(officerPositions));
-        if (!firstOfficer.has(body.id)) firstOfficer.set(body.id, officer.id);
         certificateSequence += 1;
         const issuedOn = addDays(today, -Math.floor(200 + random() * 2200));
         const roll = random();
@@ -242,15 +252,19 @@ export async function seedDemoCity(
           roll < 0.1 ? addDays(today, -Math.floor(1 + random() * 300)) : addDays(issuedOn, 5 * 365 + 800);
         const status = roll > 0.95 ? 'revoked' : roll > 0.88 ? 'suspended' : 'valid';
         counts.certificates += 1;
+        const certificateExpiresOn = expiresOn > issuedOn ? expiresOn : addDays(issuedOn, 365);
         await createCertificate(ctx, {
           personId: officer.id,
           number: `${body.jurisdictionCode.slice(0, 6)}${String(certificateSequence).padStart(6, '0')}`,
           field: body.department.field ?? '综合',
           issuedBy: body.issuedBy,
           issuedOn,
-          expiresOn: expiresOn > issuedOn ? expiresOn : addDays(issuedOn, 365),
+          expiresOn: certificateExpiresOn,
           status,
         });
+        if (status === 'valid' && issuedOn <= yearAgo && certificateExpiresOn > addDays(today, 30)) {
+          yearLongOfficers.set(body.id, [...(yearLongOfficers.get(body.id) ?? []), officer.id]);
+        }
       }
     }
 
@@ -263,6 +277,55 @@ export async function seedDemoCity(
     const market = bodyNamed(`${demoCityName}市场监督管理局`);
     const environment = bodyNamed(`${demoCityName}生态环境局`);
     const yichuanMarket = bodyNamed('伊川县市场监督管理局');
+    // The enforcement accounts act on cases: the officer account is an officer whose certificate is
+    // valid across the demo year, with a second such officer beside them (two act on every case,
+    // 行政处罚法 art. 42), and the reviewer holds the legal professional qualification (art. 58).
+    // Where the random draw left a body short, a fixed (not drawn) staff member is added after
+    // every draw, so the rest of the city stays the same.
+    let extraSequence = 0;
+    const extraPerson = async (
+      body: (typeof bodies)[number],
+      duties: Parameters<typeof createPerson>[1]['duties'],
+      position: string,
+      hasLegalQualification: boolean,
+    ) => {
+      extraSequence += 1;
+      counts.people += 1;
+      const first17 = `${body.jurisdictionCode}19860${extraSequence}1${extraSequence}20${extraSequence}`;
+      return createPerson(ctx, {
+        organizationId: body.id,
+        name: `${['程', '冯', '韩', '曹'][extraSequence % 4]}${['立新', '文博', '晓东', '雅琴'][extraSequence % 4]}`,
+        idNumber: `${first17}${idNumberCheckCharacter(first17) ?? '0'}`,
+        position,
+        duties,
+        hasLegalQualification,
+      });
+    };
+    const enforcementStaff = async (body: (typeof bodies)[number]) => {
+      const officers = yearLongOfficers.get(body.id) ?? [];
+      while (officers.length < 2) {
+        const officer = await extraPerson(body, ['officer'], '执法队员', false);
+        certificateSequence += 1;
+        counts.certificates += 1;
+        await createCertificate(ctx, {
+          personId: officer.id,
+          number: `${body.jurisdictionCode.slice(0, 6)}${String(certificateSequence).padStart(6, '0')}`,
+          field: body.department.field ?? '综合',
+          issuedBy: body.issuedBy,
+          issuedOn: addDays(today, -900),
+          expiresOn: addDays(today, 1000),
+          status: 'valid',
+        });
+        officers.push(officer.id);
+      }
+      yearLongOfficers.set(body.id, officers);
+      if (!qualifiedReviewers.has(body.id)) {
+        qualifiedReviewers.set(body.id, (await extraPerson(body, ['legalReviewer'], '法规科科长', true)).id);
+      }
+      return { officer: officers[0], reviewer: qualifiedReviewers.get(body.id) };
+    };
+    const marketStaff = await enforcementStaff(market);
+    const yichuanStaff = await enforcementStaff(yichuanMarket);
     const accountPlan: {
       username: string;
       displayName: string;
@@ -293,7 +356,7 @@ export async function seedDemoCity(
         displayName: '市场监管执法人员',
         role: 'officer',
         organization: market,
-        personId: firstOfficer.get(market.id),
+        personId: marketStaff.officer,
       },
       {
         username: 'agencyhead',
@@ -302,7 +365,13 @@ export async function seedDemoCity(
         organization: market,
         personId: principals.get(market.id),
       },
-      { username: 'reviewer', displayName: '市场监管法制审核', role: 'legalReviewer', organization: market },
+      {
+        username: 'reviewer',
+        displayName: '市场监管法制审核',
+        role: 'legalReviewer',
+        organization: market,
+        personId: marketStaff.reviewer,
+      },
       { username: 'liaison', displayName: '生态环境局联络员', role: 'liaison', organization: environment },
       {
         username: 'justice',
@@ -321,7 +390,7 @@ export async function seedDemoCity(
         displayName: '伊川县执法人员',
         role: 'officer',
         organization: yichuanMarket,
-        personId: firstOfficer.get(yichuanMarket.id),
+        personId: yichuanStaff.officer,
       },
       {
         username: 'liaison.yichuan',
