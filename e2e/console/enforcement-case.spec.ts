@@ -214,6 +214,7 @@ test('an officer, the agency head and the legal reviewer take a major case from 
   await switchTo(page, 'reviewer');
   await page.goto('/admin/enforcement');
   await expect(page.getByText(title).first()).toBeVisible();
+  await capture(page, 'workbench-reviewer');
   await page.goto(caseUrl);
   modal = await openAction(page, '法制审核');
   await choose(page, modal.getByLabel('审核结论'), '同意');
@@ -274,4 +275,18 @@ test('an officer, the agency head and the legal reviewer take a major case from 
     '立卷归档',
   ]);
   await capture(page, 'case');
+
+  // the list finds it by its case number, archived and major
+  const caseId = caseUrl.split('/').pop() ?? '';
+  const { case: archived } = (await (await page.request.get(`/api/enforcement/cases/${caseId}`)).json()) as {
+    case: { caseNumber: string };
+  };
+  await page.goto('/admin/enforcement/cases');
+  await page.getByPlaceholder('按案号、案由或当事人搜索').fill(archived.caseNumber);
+  await page.getByRole('button', { name: '搜索' }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('已归档');
+  await expect(rows.first()).toContainText('重大执法决定');
+  await capture(page, 'cases-found');
 });
