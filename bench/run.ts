@@ -14,6 +14,7 @@ import { securitySettings } from '../server/core/access/access-tables';
 import { benchCalendar } from './calendar-bench';
 import { benchPowers } from './power-bench';
 import { benchLawLibrary } from './law-import-bench';
+import { benchEnforcement } from './enforcement-bench';
 
 export interface BenchResult {
   name: string;
@@ -109,6 +110,7 @@ try {
   results.push(...(await benchCalendar(platform)));
   results.push(...(await benchPowers(platform)));
   results.push(...(await benchLawLibrary()));
+  if (process.env.BENCH_ENFORCEMENT !== 'off') results.push(...(await benchEnforcement(platform)));
 } finally {
   await platform.close();
 }
