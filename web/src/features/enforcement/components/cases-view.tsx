@@ -196,13 +196,6 @@ export function CasesView({
               ),
             },
             { title: '当事人', key: 'party', width: 200, render: (_: unknown, row) => row.party.name },
-            { title: '执法主体', dataIndex: 'organizationName', width: 180 },
-            {
-              title: '程序',
-              dataIndex: 'procedure',
-              width: 90,
-              render: (procedure: CaseProcedure) => caseProcedureLabels[procedure],
-            },
             {
               title: '办理环节',
               key: 'state',
@@ -222,6 +215,13 @@ export function CasesView({
               render: (value: string | null, row) =>
                 value ? row.overdue ? <Tag color="red">{formatDate(value)}</Tag> : formatDate(value) : '—',
             },
+            {
+              title: '程序',
+              dataIndex: 'procedure',
+              width: 90,
+              render: (procedure: CaseProcedure) => caseProcedureLabels[procedure],
+            },
+            { title: '执法主体', dataIndex: 'organizationName', width: 180 },
             {
               title: '承办人员',
               key: 'officers',
