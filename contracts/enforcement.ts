@@ -315,6 +315,8 @@ export const caseOfficerSchema = z.object({
   certificateValid: z.boolean(),
 });
 export type CaseOfficer = z.infer<typeof caseOfficerSchema>;
+/** An officer offered as a case's 承办人; the signed-in user's own record is marked. */
+export type CaseOfficerChoice = CaseOfficer & { isCurrentUser: boolean };
 
 export const caseViewSchema = z.object({
   id: z.string(),

@@ -9,6 +9,7 @@ import {
   penaltyKindLabels,
   registerCaseSchema,
   type CaseDetail,
+  type CaseOfficerChoice,
   type CaseRecordView,
   type CaseView,
   type CaseWorkbench,
@@ -155,13 +156,11 @@ export function registerEnforcementRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: '执法主体的执法人员及今天的执法证状态（选择承办人）',
+        summary: '执法主体的执法人员及今天的执法证状态（选择承办人；isCurrentUser 标出当前用户本人）',
         security,
         querystring: organizationQuery,
         response: {
-          200: json<
-            { personId: string; name: string; certificateNumber: string | null; certificateValid: boolean }[]
-          >(),
+          200: json<CaseOfficerChoice[]>(),
           ...errors,
         },
       },

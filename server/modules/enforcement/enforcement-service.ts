@@ -4,6 +4,7 @@ import {
   type AddRecordInput,
   type CaseActionInput,
   type CaseDetail,
+  type CaseOfficerChoice,
   type CaseListParams,
   type CaseRecordView,
   type CaseView,
@@ -923,11 +924,15 @@ export async function listCaseablePowerItems(ctx: ServiceContext, organizationId
 }
 
 /** The body's officers with today's certificate status, for choosing a case's 承办人. */
-export async function listCaseOfficers(ctx: ServiceContext, organizationId: string) {
+export async function listCaseOfficers(
+  ctx: ServiceContext,
+  organizationId: string,
+): Promise<CaseOfficerChoice[]> {
   requireActor(ctx);
   const body = await findScopedOrganization(ctx, organizationId);
   if (!body) throw notFound('执法主体');
   const officers = await findOfficers(ctx, { organizationId }, todayOf(ctx));
+  const self = await actorPersonId(ctx);
   return officers
     .filter((officer) => officer.isActive && officer.duties.includes('officer'))
     .map((officer) => ({
@@ -935,5 +940,6 @@ export async function listCaseOfficers(ctx: ServiceContext, organizationId: stri
       name: officer.name,
       certificateNumber: officer.certificateNumber,
       certificateValid: officer.certificateValid,
+      isCurrentUser: officer.personId === self,
     }));
 }

@@ -122,6 +122,8 @@ export const enforcementCases = pgTable(
     index('enforcement_cases_org_idx').on(table.tenantCode, table.organizationId, table.registeredOn),
     index('enforcement_cases_state_idx').on(table.tenantCode, table.state),
     index('enforcement_cases_number_idx').on(table.tenantCode, table.caseNumber),
+    // the search box takes a 决定书文号 too: without this index its OR with the word match scans every case
+    index('enforcement_cases_decision_number_idx').on(table.tenantCode, table.decisionNumber),
     index('enforcement_cases_party_idx').on(table.tenantCode, table.partyId),
     index('enforcement_cases_instance_idx').on(table.tenantCode, table.instanceId),
     index('enforcement_cases_due_idx').on(table.tenantCode, table.nextDueDate),

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import type {
   CaseDetail,
-  CaseOfficer,
+  CaseOfficerChoice,
   CaseProcedure,
   CaseSource,
   CaseWorkbench,
@@ -97,6 +97,8 @@ export function useCaseOfficers(organizationId: string | undefined) {
     queryKey: [...casesQueryKey, 'officers', organizationId],
     enabled: Boolean(organizationId),
     queryFn: () =>
-      requestJson(z.custom<CaseOfficer[]>(), '/api/enforcement/officers', { query: { organizationId } }),
+      requestJson(z.custom<CaseOfficerChoice[]>(), '/api/enforcement/officers', {
+        query: { organizationId },
+      }),
   });
 }

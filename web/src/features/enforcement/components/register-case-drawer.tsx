@@ -156,6 +156,14 @@ export function RegisterCaseDrawer({
     });
   }, [open, defaultOrganizationId, form]);
 
+  // the registering officer is one of the case's officers (the server requires it): preselect him
+  useEffect(() => {
+    const self = officers.data?.find((officer) => officer.isCurrentUser && officer.certificateValid);
+    const chosen = form.getFieldValue('officerPersonIds') as string[] | undefined;
+    if (open && self && (chosen ?? []).length === 0)
+      form.setFieldsValue({ officerPersonIds: [self.personId] });
+  }, [open, officers.data, form]);
+
   const submit = (values: Values) => {
     setError(null);
     register.mutate(toRegisterCaseInput(values), {

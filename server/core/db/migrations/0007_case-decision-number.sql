@@ -1,0 +1,1 @@
+CREATE INDEX "enforcement_cases_decision_number_idx" ON "enforcement_cases" USING btree ("tenant_code","decision_number");
