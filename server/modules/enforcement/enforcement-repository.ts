@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { organizationScope } from '../../core/access/scope';
 import type { ServiceContext } from '../../core/context';
-import { generatedDocuments } from '../../core/documents/document-tables';
 import { storedFiles } from '../../core/files/file-tables';
 import { deadlines } from '../../core/procedures/procedure-tables';
 import { matchesSearch, segmentedText, toSearchVector } from '../../core/search/chinese-search';
@@ -241,20 +240,6 @@ export async function listRecords(ctx: ServiceContext, caseId: string): Promise<
     mediaType: row.mediaType,
     size: row.size,
   }));
-}
-
-export async function listGeneratedDocuments(ctx: ServiceContext, caseId: string) {
-  return ctx.tx
-    .select()
-    .from(generatedDocuments)
-    .where(
-      and(
-        eq(generatedDocuments.tenantCode, ctx.tenantCode),
-        eq(generatedDocuments.subjectType, 'enforcementCase'),
-        eq(generatedDocuments.subjectId, caseId),
-      ),
-    )
-    .orderBy(asc(generatedDocuments.generatedAt));
 }
 
 export async function findBenchmark(

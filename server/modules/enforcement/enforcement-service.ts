@@ -46,6 +46,7 @@ import { presentPublication } from '../../core/publication/publication-presenter
 import { createPublication, findPublicationForSubject } from '../../core/publication/publication-service';
 import { findScopedOrganization } from '../org/organization-service';
 import { caseDocumentsOfCase } from './documents/case-documents';
+import { listGeneratedDocuments } from './documents/case-document-repository';
 import { isPowerItemInForce, listPowerItemsOfKind } from '../powers/power-service';
 import type { CaseFacts } from './case-procedures';
 import { ordinaryCaseProcedureKey, summaryCaseProcedureKey } from './case-procedures';
@@ -61,7 +62,6 @@ import {
   insertParty,
   insertRecord,
   listActiveMajorRules,
-  listGeneratedDocuments,
   listRecords,
   selectCases,
   updateCase,

@@ -1,5 +1,5 @@
 import type { PartyKind, RecordKind } from '../../../../contracts/enforcement';
-import type { Role } from '../../../../contracts/roles';
+import { findScopedCase } from '../enforcement-repository';
 import { civilDate } from '../../../core/clock';
 import type { ServiceContext } from '../../../core/context';
 import { decryptField, loadFieldKey } from '../../../core/crypto/field-encryption';
@@ -12,7 +12,6 @@ import {
   findOrganizations,
   findParty,
   findPowerItemBasis,
-  findScopedCaseForDocuments,
   listCaseRecords,
   listGeneratedDocuments,
   type OfficerRow,
@@ -27,13 +26,6 @@ import {
  */
 
 /** Who may read a case's documents: the working roles on the body's subtree, 领导 and 司法局. */
-export const caseDocumentReaderRoles: readonly Role[] = [
-  'officer',
-  'agencyHead',
-  'legalReviewer',
-  'leader',
-  'justiceBureau',
-];
 
 export interface DocumentParty {
   kind: PartyKind;
@@ -132,7 +124,7 @@ function decryptedIdNumber(ctx: ServiceContext, encrypted: string | null): strin
 
 /** The data of a case in the actor's scope (NOT_FOUND outside it), for its documents. */
 export async function loadCaseDocumentData(ctx: ServiceContext, caseId: string): Promise<CaseDocumentData> {
-  const scoped = await findScopedCaseForDocuments(ctx, caseId, caseDocumentReaderRoles);
+  const scoped = await findScopedCase(ctx, caseId);
   if (!scoped) throw notFound('案件');
   const row = scoped.row;
   const today = todayOf(ctx);

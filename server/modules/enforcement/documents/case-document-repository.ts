@@ -1,6 +1,4 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Role } from '../../../../contracts/roles';
-import { organizationScope } from '../../../core/access/scope';
 import type { ServiceContext } from '../../../core/context';
 import { generatedDocuments, type GeneratedDocumentRow } from '../../../core/documents/document-tables';
 import { enforcementCertificates, organizations, people } from '../../org/org-tables';
@@ -10,7 +8,6 @@ import {
   enforcementCases,
   enforcementParties,
   type EnforcementCaseRecordRow,
-  type EnforcementCaseRow,
   type EnforcementPartyRow,
 } from '../enforcement-tables';
 
@@ -22,37 +19,6 @@ import {
 
 /** The subject type under which a case's generated documents and attached files are kept. */
 export const caseSubjectType = 'enforcementCase';
-
-export interface ScopedCase {
-  row: EnforcementCaseRow;
-  organizationPath: string;
-}
-
-/** The case if its body lies in a subtree where the actor holds one of `roles` (else simply not found). */
-export async function findScopedCaseForDocuments(
-  ctx: ServiceContext,
-  caseId: string,
-  roles: readonly Role[],
-): Promise<ScopedCase | null> {
-  const [found] = await ctx.tx
-    .select({ row: enforcementCases, organizationPath: organizations.path })
-    .from(enforcementCases)
-    .innerJoin(
-      organizations,
-      and(
-        eq(organizations.tenantCode, enforcementCases.tenantCode),
-        eq(organizations.id, enforcementCases.organizationId),
-      ),
-    )
-    .where(
-      and(
-        eq(enforcementCases.tenantCode, ctx.tenantCode),
-        eq(enforcementCases.id, caseId),
-        organizationScope(ctx, enforcementCases.organizationId, roles),
-      ),
-    );
-  return found ?? null;
-}
 
 export async function findParty(ctx: ServiceContext, partyId: string): Promise<EnforcementPartyRow | null> {
   const [row] = await ctx.tx

@@ -1,3 +1,4 @@
+import { findScopedCase } from '../enforcement-repository';
 import { Readable } from 'node:stream';
 import {
   caseDocumentKindLabels,
@@ -22,11 +23,10 @@ import { listSteps } from '../../../core/procedures/procedure-repository';
 import { ordinaryCaseProcedureKey, summaryCaseProcedureKey } from '../case-procedures';
 import type { EnforcementCaseRow } from '../enforcement-tables';
 import { bodyDocumentCode } from '../enforcement-rules';
-import { caseDocumentReaderRoles, loadCaseDocumentData, type CaseDocumentData } from './case-document-data';
+import { loadCaseDocumentData, type CaseDocumentData } from './case-document-data';
 import {
   caseSubjectType,
   findFirstNumber,
-  findScopedCaseForDocuments,
   insertGeneratedDocument,
   listCaseRecords,
   listGeneratedDocuments,
@@ -172,7 +172,7 @@ export function presentCaseDocument(row: GeneratedDocumentRow): CaseDocumentView
 /** Every document generated for a case in the actor's scope, each regeneration included, newest first. */
 export async function listCaseDocuments(ctx: ServiceContext, caseId: string): Promise<CaseDocumentView[]> {
   requireActor(ctx);
-  const scoped = await findScopedCaseForDocuments(ctx, caseId, caseDocumentReaderRoles);
+  const scoped = await findScopedCase(ctx, caseId);
   if (!scoped) throw notFound('案件');
   return (await listGeneratedDocuments(ctx, caseId)).reverse().map(presentCaseDocument);
 }
@@ -219,7 +219,7 @@ export async function generateCaseDocument(
   kind: CaseDocumentKind,
 ): Promise<CaseDocumentView> {
   requireActor(ctx);
-  const scoped = await findScopedCaseForDocuments(ctx, caseId, caseDocumentReaderRoles);
+  const scoped = await findScopedCase(ctx, caseId);
   if (!scoped) throw notFound('案件');
   requireRole(ctx, caseDocumentGeneratorRoles, scoped.organizationPath);
   // two generations of one document wait for each other, so the second keeps the first's number
