@@ -1,5 +1,5 @@
 import type { PartyKind, RecordKind } from '../../../../contracts/enforcement';
-import { findScopedCase } from '../enforcement-repository';
+import { findOfficers, findParties, findScopedCase, type OfficerRow } from '../enforcement-repository';
 import { civilDate } from '../../../core/clock';
 import type { ServiceContext } from '../../../core/context';
 import { decryptField, loadFieldKey } from '../../../core/crypto/field-encryption';
@@ -8,13 +8,10 @@ import { listSteps } from '../../../core/procedures/procedure-repository';
 import { todayOf } from '../../../core/procedures/procedure-service';
 import type { EnforcementCaseRow } from '../enforcement-tables';
 import {
-  findOfficers,
   findOrganizations,
-  findParty,
   findPowerItemBasis,
   listCaseRecords,
   listGeneratedDocuments,
-  type OfficerRow,
 } from './case-document-repository';
 
 /**
@@ -87,7 +84,7 @@ export interface CaseDocumentData {
   case: EnforcementCaseRow;
   party: DocumentParty;
   body: DocumentBody;
-  officers: OfficerRow[];
+  officers: Pick<OfficerRow, 'personId' | 'name' | 'certificateNumber'>[];
   /** the legal basis on the power item the case was brought under */
   powerItemBasis: string | null;
   /** oldest first */
@@ -129,9 +126,16 @@ export async function loadCaseDocumentData(ctx: ServiceContext, caseId: string):
   const row = scoped.row;
   const today = todayOf(ctx);
   // one query after another: they share the caller's transaction
-  const party = await findParty(ctx, row.partyId);
+  const [party = null] = await findParties(ctx, [row.partyId]);
   const [organization] = await findOrganizations(ctx, [row.organizationId]);
-  const officers = await findOfficers(ctx, row.officerPersonIds, row.registeredOn);
+  // in the order the case lists them, each with the certificate valid on the registration day
+  const officerById = new Map(
+    (await findOfficers(ctx, { personIds: row.officerPersonIds }, row.registeredOn)).map((officer) => [
+      officer.personId,
+      officer,
+    ]),
+  );
+  const officers = row.officerPersonIds.flatMap((personId) => officerById.get(personId) ?? []);
   const powerItemBasis = await findPowerItemBasis(ctx, row.powerItemVersionId);
   const steps = await listSteps(ctx, row.instanceId);
   const records = await listCaseRecords(ctx, row.id);

@@ -1,14 +1,12 @@
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { ServiceContext } from '../../../core/context';
 import { generatedDocuments, type GeneratedDocumentRow } from '../../../core/documents/document-tables';
-import { enforcementCertificates, organizations, people } from '../../org/org-tables';
+import { organizations } from '../../org/org-tables';
 import { powerItemVersions } from '../../powers/power-tables';
 import {
   enforcementCaseRecords,
   enforcementCases,
-  enforcementParties,
   type EnforcementCaseRecordRow,
-  type EnforcementPartyRow,
 } from '../enforcement-tables';
 
 /**
@@ -19,14 +17,6 @@ import {
 
 /** The subject type under which a case's generated documents and attached files are kept. */
 export const caseSubjectType = 'enforcementCase';
-
-export async function findParty(ctx: ServiceContext, partyId: string): Promise<EnforcementPartyRow | null> {
-  const [row] = await ctx.tx
-    .select()
-    .from(enforcementParties)
-    .where(and(eq(enforcementParties.tenantCode, ctx.tenantCode), eq(enforcementParties.id, partyId)));
-  return row ?? null;
-}
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -40,57 +30,6 @@ export async function findOrganizations(
     .select()
     .from(organizations)
     .where(and(eq(organizations.tenantCode, ctx.tenantCode), inArray(organizations.id, [...ids])));
-}
-
-export interface OfficerRow {
-  personId: string;
-  name: string;
-  certificateNumber: string | null;
-}
-
-/**
- * The case's officers with the number of a certificate valid on `date` (else their latest
- * certificate's number, else none), in the order the case lists them.
- */
-export async function findOfficers(
-  ctx: ServiceContext,
-  personIds: readonly string[],
-  date: string,
-): Promise<OfficerRow[]> {
-  if (personIds.length === 0) return [];
-  const rows = await ctx.tx
-    .select({
-      personId: people.id,
-      name: people.name,
-      number: enforcementCertificates.number,
-      status: enforcementCertificates.status,
-      issuedOn: enforcementCertificates.issuedOn,
-      expiresOn: enforcementCertificates.expiresOn,
-    })
-    .from(people)
-    .leftJoin(
-      enforcementCertificates,
-      and(
-        eq(enforcementCertificates.tenantCode, people.tenantCode),
-        eq(enforcementCertificates.personId, people.id),
-      ),
-    )
-    .where(and(eq(people.tenantCode, ctx.tenantCode), inArray(people.id, [...personIds])))
-    .orderBy(desc(enforcementCertificates.issuedOn));
-  return personIds.flatMap((personId) => {
-    const own = rows.filter((row) => row.personId === personId);
-    const first = own[0];
-    if (first === undefined) return [];
-    const valid = own.find(
-      (row) =>
-        row.status === 'valid' &&
-        row.issuedOn !== null &&
-        row.expiresOn !== null &&
-        row.issuedOn <= date &&
-        row.expiresOn >= date,
-    );
-    return [{ personId, name: first.name, certificateNumber: (valid ?? first).number ?? null }];
-  });
 }
 
 export async function listCaseRecords(
