@@ -418,7 +418,9 @@ export interface CaseDetail {
   publication: PublicationView | null;
 }
 
-export const caseListPageSchema = pageOf(caseViewSchema);
+/** A page of the case list; beyond 10,000 matches the total is 10,000 and `totalIsCapped` says there are more. */
+export const caseListPageSchema = pageOf(caseViewSchema).extend({ totalIsCapped: z.boolean() });
+export type CaseListPage = z.infer<typeof caseListPageSchema>;
 
 export interface CaseWorkbench {
   today: string;

@@ -5,10 +5,11 @@ import { ensureJurisdictionsLoaded } from '../modules/org/ensure-jurisdictions-l
 import { ensureDemoCity } from '../modules/org/demo/ensure-demo-city';
 import { ensureDemoPowerLists } from '../modules/powers/demo/ensure-demo-power-lists';
 import { ensureLawLibrary } from '../modules/law/ensure-law-library';
+import { demoListDeps, ensureDemoCases } from '../modules/enforcement/demo/ensure-demo-cases';
 
 /**
  * First-start work, idempotent on every start: the calendar's holiday data, the audit signing
- * key, the demo city. Returns lines for the start banner (the demo accounts).
+ * key, the law library, the demo city with its power lists and its year of enforcement cases. Returns lines for the start banner (the demo accounts).
  */
 export async function prepareOnStart(deps: Deps): Promise<string[]> {
   const steps: ((deps: Deps) => Promise<string[]>)[] = [
@@ -17,7 +18,9 @@ export async function prepareOnStart(deps: Deps): Promise<string[]> {
     ensureJurisdictionsLoaded,
     ensureLawLibrary,
     ensureDemoCity,
-    ensureDemoPowerLists,
+    // the lists are approved a week before the demo year of cases, so every case opens on an item in force
+    (deps) => ensureDemoPowerLists(demoListDeps(deps)),
+    ensureDemoCases,
   ];
   const lines: string[] = [];
   for (const step of steps) lines.push(...(await step(deps)));

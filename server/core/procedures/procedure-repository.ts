@@ -139,6 +139,26 @@ export async function listInstanceDeadlines(
   return rows.map(toDeadlineRecord);
 }
 
+/** The deadlines of several instances in one read (a list's due dates), by instance. */
+export async function listDeadlinesOfInstances(
+  ctx: ServiceContext,
+  instanceIds: readonly string[],
+): Promise<Map<string, DeadlineRecord[]>> {
+  const byInstance = new Map<string, DeadlineRecord[]>();
+  if (instanceIds.length === 0) return byInstance;
+  const rows = await ctx.tx
+    .select()
+    .from(deadlines)
+    .where(and(eq(deadlines.tenantCode, ctx.tenantCode), inArray(deadlines.instanceId, [...instanceIds])))
+    .orderBy(asc(deadlines.createdAt), asc(deadlines.id));
+  for (const row of rows) {
+    const list = byInstance.get(row.instanceId) ?? [];
+    list.push(toDeadlineRecord(row));
+    byInstance.set(row.instanceId, list);
+  }
+  return byInstance;
+}
+
 /** Inserts new deadlines and writes changed ones back. */
 export async function saveDeadlines(
   ctx: ServiceContext,

@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { organizationScope } from '../../core/access/scope';
 import type { ServiceContext } from '../../core/context';
 import { storedFiles } from '../../core/files/file-tables';
-import { deadlines } from '../../core/procedures/procedure-tables';
 import { matchesSearch, segmentedText, toSearchVector } from '../../core/search/chinese-search';
 import { enforcementCertificates, organizations, people } from '../org/org-tables';
 import {
@@ -27,6 +26,12 @@ export interface ScopedCase {
   organizationShortName: string | null;
 }
 
+/**
+ * A case row as reads select it: every column but the search index's tsvector, which only the
+ * search condition uses (reading it back would cost every list and every action its text).
+ */
+const caseRow = { ...getTableColumns(enforcementCases), searchVector: sql<string | null>`NULL` };
+
 /** Who reads cases: enforcement staff, the justice bureau and leaders — never the 三员 administrators. */
 export const caseReaderRoles = ['officer', 'agencyHead', 'legalReviewer', 'justiceBureau', 'leader'] as const;
 
@@ -34,7 +39,7 @@ export const caseReaderRoles = ['officer', 'agencyHead', 'legalReviewer', 'justi
 export async function findScopedCase(ctx: ServiceContext, caseId: string): Promise<ScopedCase | null> {
   const [found] = await ctx.tx
     .select({
-      row: enforcementCases,
+      row: caseRow,
       organizationPath: organizations.path,
       organizationName: organizations.name,
       organizationShortName: organizations.shortName,
@@ -214,6 +219,23 @@ export interface RecordWithFile extends EnforcementCaseRecordRow {
   size: number | null;
 }
 
+/** How many whole-process records a case has and whether one is an audio-video file (the guards' facts). */
+export async function summarizeRecords(
+  ctx: ServiceContext,
+  caseId: string,
+): Promise<{ count: number; hasAudioVideo: boolean }> {
+  const [row] = await ctx.tx
+    .select({
+      count: sql<number>`count(*)::int`,
+      hasAudioVideo: sql<boolean>`coalesce(bool_or(${enforcementCaseRecords.kind} = 'audioVideo' AND ${enforcementCaseRecords.fileSha256} IS NOT NULL), false)`,
+    })
+    .from(enforcementCaseRecords)
+    .where(
+      and(eq(enforcementCaseRecords.tenantCode, ctx.tenantCode), eq(enforcementCaseRecords.caseId, caseId)),
+    );
+  return { count: row?.count ?? 0, hasAudioVideo: row?.hasAudioVideo ?? false };
+}
+
 export async function listRecords(ctx: ServiceContext, caseId: string): Promise<RecordWithFile[]> {
   const rows = await ctx.tx
     .select({
@@ -278,24 +300,12 @@ export async function listActiveMajorRules(
     );
 }
 
-/** The earliest due date among the instance's open deadlines (the case list's 最近期限). */
-export async function earliestOpenDueDate(ctx: ServiceContext, instanceId: string): Promise<string | null> {
-  const [row] = await ctx.tx
-    .select({ due: sql<string | null>`min(${deadlines.dueDate})` })
-    .from(deadlines)
-    .where(
-      and(
-        eq(deadlines.tenantCode, ctx.tenantCode),
-        eq(deadlines.instanceId, instanceId),
-        eq(deadlines.status, 'open'),
-      ),
-    );
-  return row?.due ?? null;
-}
-
 /** The next number of a series for the body and year is taken by core/documents; the count of cases is for demo and tests. */
 export interface CaseFilter {
-  q?: string | null | undefined;
+  /** words to find in the case's segmented text (number, title, party, item, facts) */
+  words?: string | undefined;
+  /** a whole 立案编号 or 决定书文号, matched exactly */
+  number?: string | undefined;
   organizationId?: string | undefined;
   organizationPath?: string | undefined;
   state?: string | undefined;
@@ -336,31 +346,42 @@ function caseConditions(ctx: ServiceContext, filter: CaseFilter): SQL[] {
   if (filter.officerPersonId) {
     conditions.push(sql`${filter.officerPersonId}::uuid = ANY(${enforcementCases.officerPersonIds})`);
   }
-  if (filter.q) {
-    const text = filter.q.trim();
-    const byWords = matchesSearch(enforcementCases.searchVector, text);
+  if (filter.number) {
     conditions.push(
-      byWords
-        ? sql`(${enforcementCases.caseNumber} = ${text} OR ${enforcementCases.decisionNumber} = ${text} OR ${byWords})`
-        : sql`(${enforcementCases.caseNumber} = ${text} OR ${enforcementCases.decisionNumber} = ${text})`,
+      or(eq(enforcementCases.caseNumber, filter.number), eq(enforcementCases.decisionNumber, filter.number)),
     );
   }
+  if (filter.words) conditions.push(matchesSearch(enforcementCases.searchVector, filter.words) ?? sql`false`);
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
+
+/**
+ * A list counts its matches up to this many and says "more" beyond: an exact count of a broad
+ * search over millions of cases would cost more than the page itself.
+ */
+export const caseCountLimit = 10_000;
 
 export async function selectCases(
   ctx: ServiceContext,
   filter: CaseFilter,
   page: { page: number; pageSize: number },
   order: 'registered' | 'due' = 'registered',
-): Promise<{ rows: (EnforcementCaseRow & { organizationName: string })[]; total: number }> {
+): Promise<{
+  rows: (EnforcementCaseRow & { organizationName: string })[];
+  total: number;
+  totalIsCapped: boolean;
+}> {
   const where = and(...caseConditions(ctx, filter));
-  const [count] = await ctx.tx
-    .select({ total: sql<number>`count(*)::int` })
+  const matched = ctx.tx
+    .select({ one: sql`1` })
     .from(enforcementCases)
-    .where(where);
+    .where(where)
+    .limit(caseCountLimit + 1)
+    .as('matched');
+  const [count] = await ctx.tx.select({ total: sql<number>`count(*)::int` }).from(matched);
+  const total = count?.total ?? 0;
   const rows = await ctx.tx
-    .select({ row: enforcementCases, organizationName: organizations.name })
+    .select({ row: caseRow, organizationName: organizations.name })
     .from(enforcementCases)
     .innerJoin(
       organizations,
@@ -379,6 +400,7 @@ export async function selectCases(
     .offset((page.page - 1) * page.pageSize);
   return {
     rows: rows.map((entry) => ({ ...entry.row, organizationName: entry.organizationName })),
-    total: count?.total ?? 0,
+    total: Math.min(total, caseCountLimit),
+    totalIsCapped: total > caseCountLimit,
   };
 }

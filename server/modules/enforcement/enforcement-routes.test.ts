@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, CaseView, CaseWorkbench } from '../../../contracts/enforcement';
+import type { CaseDetail, CaseListPage, CaseView, CaseWorkbench } from '../../../contracts/enforcement';
 import { queryRows } from '../../core/db/query-rows';
 import { blobPath } from '../../core/files/file-storage';
 import { buildTestPlatform, type TestPlatform } from '../../test/build-test-app';
@@ -587,5 +587,42 @@ describe.each(testDatabaseKinds())('enforcement cases on %s', (database) => {
     });
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('finds a case by its whole 立案编号 or 决定书文号, a number typed in part among the words, and caps the count of a broad list', async () => {
+    const all = await call<CaseListPage>(who.head, 'GET', '/api/enforcement/cases?pageSize=100');
+    expect(all.body.totalIsCapped).toBe(false);
+    const decided = all.body.items.find((item) => item.decisionNumber !== null);
+    if (!decided?.decisionNumber) throw new Error('no decided case');
+    const ids = (answer: Answer<CaseListPage>) => answer.body.items.map((item) => item.id);
+    const search = (q: string) =>
+      call<CaseListPage>(who.head, 'GET', `/api/enforcement/cases?q=${encodeURIComponent(q)}`);
+    expect(ids(await search(decided.caseNumber))).toEqual([decided.id]);
+    expect(ids(await search(decided.decisionNumber))).toEqual([decided.id]);
+    const inPart = decided.decisionNumber.slice(decided.decisionNumber.indexOf('〔'));
+    expect(ids(await search(inPart))).toContain(decided.id);
+    expect((await search('〔1999〕99999号')).body.total).toBe(0);
+
+    // 10,050 more cases of the same body: the count stops at 10,000 and says there are more
+    await platform.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`CREATE TEMP TABLE bulk_cases ON COMMIT DROP AS
+        SELECT c.* FROM enforcement_cases c, generate_series(1, 10050) WHERE c.id = ${decided.id}`);
+      await tx.execute(sql`UPDATE bulk_cases SET id = gen_random_uuid(), case_number = 'BULK-' || gen_random_uuid(),
+        decision_number = NULL, title = '计数上限测试案'`);
+      await tx.execute(sql`INSERT INTO enforcement_cases SELECT * FROM bulk_cases`);
+    });
+    const broad = await call<CaseListPage>(who.head, 'GET', '/api/enforcement/cases?pageSize=20');
+    expect(broad.status).toBe(200);
+    expect(broad.body.total).toBe(10_000);
+    expect(broad.body.totalIsCapped).toBe(true);
+    expect(broad.body.items).toHaveLength(20);
+    const narrow = await call<CaseListPage>(
+      who.head,
+      'GET',
+      `/api/enforcement/cases?q=${encodeURIComponent(decided.caseNumber)}`,
+    );
+    expect(narrow.body.items.map((item) => item.id)).toEqual([decided.id]);
+    expect(narrow.body.totalIsCapped).toBe(false);
+    await platform.deps.db.execute(sql`DELETE FROM enforcement_cases WHERE title = '计数上限测试案'`);
   });
 });

@@ -9,6 +9,7 @@ import {
   penaltyKindLabels,
   registerCaseSchema,
   type CaseDetail,
+  type CaseListPage,
   type CaseOfficerChoice,
   type CaseRecordView,
   type CaseView,
@@ -94,7 +95,7 @@ export function registerEnforcementRoutes(app: App, deps: Deps): Promise<void> {
         security,
         querystring: caseListQuerySchema,
         response: {
-          200: json<{ items: CaseView[]; total: number; page: number; pageSize: number }>(),
+          200: json<CaseListPage>(),
           ...errors,
         },
       },

@@ -5,6 +5,7 @@ import {
   type CaseActionInput,
   type CaseDetail,
   type CaseOfficerChoice,
+  type CaseListPage,
   type CaseListParams,
   type CaseRecordView,
   type CaseView,
@@ -35,7 +36,8 @@ import {
 } from '../../core/identity/national-codes';
 import { presentDeadline, presentStep } from '../../core/procedures/procedure-presenters';
 import { getProcedure } from '../../core/procedures/procedure-registry';
-import { listInstanceDeadlines, listSteps } from '../../core/procedures/procedure-repository';
+import type { DeadlineRecord } from '../../core/procedures/deadline-rules';
+import { listDeadlinesOfInstances, listInstanceDeadlines } from '../../core/procedures/procedure-repository';
 import {
   getProcedureDetail,
   perform,
@@ -43,6 +45,7 @@ import {
   todayOf,
 } from '../../core/procedures/procedure-service';
 import { presentPublication } from '../../core/publication/publication-presenters';
+import type { PublicationRecord } from '../../core/publication/publication-repository';
 import { createPublication, findPublicationForSubject } from '../../core/publication/publication-service';
 import { findScopedOrganization } from '../org/organization-service';
 import { caseDocumentsOfCase } from './documents/case-documents';
@@ -51,7 +54,6 @@ import { isPowerItemInForce, listPowerItemsOfKind } from '../powers/power-servic
 import type { CaseFacts } from './case-procedures';
 import { ordinaryCaseProcedureKey, summaryCaseProcedureKey } from './case-procedures';
 import {
-  earliestOpenDueDate,
   findBenchmark,
   findOfficers,
   findParties,
@@ -63,6 +65,7 @@ import {
   insertRecord,
   listActiveMajorRules,
   listRecords,
+  summarizeRecords,
   selectCases,
   updateCase,
   updateParty,
@@ -101,8 +104,23 @@ const subjectType = 'enforcementCase';
 
 // ── Registration ─────────────────────────────────────────────────────────────
 
-/** Opens a case: the ordinary procedure's 立案 request, or a summary (当场) decision. */
+/** What an operation on a case leaves behind, without reading the case page again. */
+export interface CaseActionResult {
+  row: EnforcementCaseRow;
+  /** the procedure instance's deadlines after the operation */
+  deadlines: DeadlineRecord[];
+  /** the 事后公开 record a penalty decision queued (null otherwise) */
+  publication: PublicationRecord | null;
+}
+
+/** Opens a case and answers with the case page. */
 export async function registerCase(ctx: ServiceContext, rawInput: RegisterCaseInput): Promise<CaseDetail> {
+  const opened = await openCase(ctx, rawInput);
+  return getCaseDetail(ctx, opened.row.id);
+}
+
+/** Opens a case: the ordinary procedure's 立案 request, or a summary (当场) decision. */
+export async function openCase(ctx: ServiceContext, rawInput: RegisterCaseInput): Promise<CaseActionResult> {
   requireActor(ctx);
   const input = registerCaseSchema.parse(rawInput);
   const body = await findScopedOrganization(ctx, input.organizationId);
@@ -201,7 +219,7 @@ export async function registerCase(ctx: ServiceContext, rawInput: RegisterCaseIn
     paidOn: null,
     closedOn: null,
     archivedOn: null,
-    nextDueDate: started.deadlines.find((deadline) => deadline.status === 'open')?.dueDate ?? null,
+    nextDueDate: earliestOpenDue(started.deadlines),
     searchVector: null,
     createdAt: now,
     updatedAt: now,
@@ -223,8 +241,15 @@ export async function registerCase(ctx: ServiceContext, rawInput: RegisterCaseIn
       summaryPenalty,
     },
   });
-  return getCaseDetail(ctx, caseId);
+  return { row, deadlines: started.deadlines, publication: null };
 }
+
+/** The earliest due date among open deadlines (the case list's 最近期限). */
+const earliestOpenDue = (deadlines: readonly DeadlineRecord[]): string | null =>
+  deadlines
+    .filter((deadline) => deadline.status === 'open' && deadline.dueDate !== null)
+    .map((deadline) => deadline.dueDate as string)
+    .sort()[0] ?? null;
 
 /** The named people, each an officer of the body holding a certificate valid today; else 400 naming who. */
 async function checkedOfficers(
@@ -355,24 +380,37 @@ const searchTextOf = (row: EnforcementCaseRow) =>
 
 // ── Actions ──────────────────────────────────────────────────────────────────
 
-/**
- * Performs one action of the case's procedure: the facts are computed here, in the same
- * transaction, the engine checks state, role, fields and guards and records the step, and the
- * case row follows.
- */
+/** Performs one action of the case's procedure and answers with the case page. */
 export async function performCaseAction(
   ctx: ServiceContext,
   caseId: string,
   action: string,
   input: CaseActionInput,
 ): Promise<CaseDetail> {
+  await actOnCase(ctx, caseId, action, input);
+  return getCaseDetail(ctx, caseId);
+}
+
+/**
+ * Performs one action of the case's procedure: the facts are computed here, in the same
+ * transaction, the engine checks state, role, fields and guards and records the step, and the
+ * case row follows.
+ */
+export async function actOnCase(
+  ctx: ServiceContext,
+  caseId: string,
+  action: string,
+  input: CaseActionInput,
+): Promise<CaseActionResult> {
   requireActor(ctx);
   const scoped = await findScopedCase(ctx, caseId);
   if (!scoped) throw notFound('案件');
   const fields = input.fields ?? {};
   const today = todayOf(ctx);
   const assessment = await assessmentFor(ctx, scoped.row, action, fields);
-  const facts = await caseFacts(ctx, scoped, action, fields, assessment, today);
+  const deadlinesBefore =
+    action === 'recordPayment' ? await listInstanceDeadlines(ctx, scoped.row.instanceId) : [];
+  const facts = await caseFacts(ctx, scoped, action, fields, assessment, deadlinesBefore, today);
   const result = await perform(ctx, {
     instanceId: scoped.row.instanceId,
     action,
@@ -381,23 +419,34 @@ export async function performCaseAction(
     ...(input.expectedRevision === undefined ? {} : { expectedRevision: input.expectedRevision }),
   });
   const parsed = (result.instance.data ?? {}) as Record<string, unknown>;
-  const changes = await caseChangesAfter(ctx, scoped, action, parsed, assessment, facts, today);
-  const nextDueDate = await earliestOpenDueDate(ctx, scoped.row.instanceId);
+  const changes = await caseChangesAfter(
+    ctx,
+    scoped,
+    action,
+    parsed,
+    assessment,
+    facts,
+    result.deadlines,
+    today,
+  );
+  const nextDueDate = earliestOpenDue(result.deadlines);
   const updated: EnforcementCaseRow = {
     ...scoped.row,
     ...changes,
     state: result.instance.state,
     nextDueDate,
   };
+  const searchText = searchTextOf(updated);
   await updateCase(
     ctx,
     caseId,
     { ...changes, state: result.instance.state, nextDueDate },
-    searchTextOf(updated),
+    searchText === searchTextOf(scoped.row) ? undefined : searchText,
   );
-  if (action === 'decide' && updated.decisionOutcome === 'penalty') {
-    await publishDecisionLater(ctx, scoped, updated, parsed);
-  }
+  const publication =
+    action === 'decide' && updated.decisionOutcome === 'penalty'
+      ? await publishDecisionLater(ctx, scoped, updated, parsed)
+      : null;
   if (Object.keys(changes).length > 0) {
     await appendAuditEvent(ctx, {
       action: `enforcementCase.${action}`,
@@ -407,7 +456,7 @@ export async function performCaseAction(
       change: { state: result.instance.state, ...changes },
     });
   }
-  return getCaseDetail(ctx, caseId);
+  return { row: updated, deadlines: result.deadlines, publication };
 }
 
 /**
@@ -421,7 +470,7 @@ async function publishDecisionLater(
   scoped: ScopedCase,
   row: EnforcementCaseRow,
   data: Record<string, unknown>,
-): Promise<void> {
+): Promise<PublicationRecord> {
   const [party] = await findParties(ctx, [row.partyId]);
   const penalty = row.decidedPenalty as StoredPenalty | null;
   const penaltyText = [
@@ -446,7 +495,7 @@ async function publishDecisionLater(
     处罚机关: scoped.organizationName,
     处罚决定日期: row.decidedOn ? chineseDate(row.decidedOn) : '',
   };
-  await createPublication(ctx, {
+  return createPublication(ctx, {
     subjectType,
     subjectId: row.id,
     organizationId: row.organizationId,
@@ -549,13 +598,19 @@ async function caseFacts(
   action: string,
   fields: Record<string, unknown>,
   assessment: Assessment | null,
+  deadlines: readonly DeadlineRecord[],
   today: string,
 ): Promise<CaseFacts> {
   const { row } = scoped;
-  const officers = await findOfficers(ctx, { personIds: row.officerPersonIds }, today);
   const personId = await actorPersonId(ctx);
-  const actorPerson = personId ? (await findOfficers(ctx, { personIds: [personId] }, today))[0] : undefined;
-  const records = await listRecords(ctx, row.id);
+  const people = await findOfficers(
+    ctx,
+    { personIds: personId ? [...new Set([...row.officerPersonIds, personId])] : row.officerPersonIds },
+    today,
+  );
+  const officers = people.filter((officer) => row.officerPersonIds.includes(officer.personId));
+  const actorPerson = people.find((person) => person.personId === personId);
+  const records = await summarizeRecords(ctx, row.id);
   const documents = await listGeneratedDocuments(ctx, row.id);
   const decided = row.decidedPenalty as StoredPenalty | null;
   const monetaryFen = (decided?.fineFen ?? 0) + (decided?.confiscationFen ?? 0);
@@ -565,7 +620,6 @@ async function caseFacts(
     typeof fields.paidOn === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(fields.paidOn)
   ) {
-    const deadlines = await listInstanceDeadlines(ctx, row.instanceId);
     const payment = deadlines.find((deadline) => deadline.key === 'payment');
     amountDueFen += lateSurchargeFen(decided?.fineFen ?? 0, payment?.dueDate ?? null, fields.paidOn);
   }
@@ -574,8 +628,8 @@ async function caseFacts(
     certifiedOfficers: officers.filter((officer) => officer.certificateValid).length,
     actorIsCaseOfficer: personId !== null && row.officerPersonIds.includes(personId),
     actorHasLegalQualification: actorPerson?.hasLegalQualification ?? false,
-    recordCount: records.length,
-    hasAudioVideo: records.some((record) => record.kind === 'audioVideo' && record.fileSha256 !== null),
+    recordCount: records.count,
+    hasAudioVideo: records.hasAudioVideo,
     isMajor,
     requiresDeliberation:
       row.requiresDeliberation || (action === 'decide' && Boolean(assessment?.requiresDeliberation)),
@@ -603,6 +657,7 @@ async function caseChangesAfter(
   data: Record<string, unknown>,
   assessment: Assessment | null,
   facts: CaseFacts,
+  deadlines: readonly DeadlineRecord[],
   today: string,
 ): Promise<Partial<EnforcementCaseRow>> {
   const { row } = scoped;
@@ -662,7 +717,6 @@ async function caseChangesAfter(
     case 'recordPayment': {
       const paidOn = text('paidOn');
       const decided = row.decidedPenalty as StoredPenalty | null;
-      const deadlines = await listInstanceDeadlines(ctx, row.instanceId);
       const payment = deadlines.find((deadline) => deadline.key === 'payment');
       return {
         paidOn,
@@ -768,18 +822,22 @@ export async function getCaseDetail(ctx: ServiceContext, caseId: string): Promis
   const officers = await findOfficers(ctx, { personIds: scoped.row.officerPersonIds }, today);
   const view = presentCase(scoped.row, scoped.organizationName, party, officers, today);
   view.revision = detail.instance.revision;
-  const { documents, availableDocuments } = await caseDocumentsOfCase(ctx, scoped.row);
+  const records = await listRecords(ctx, caseId);
+  const { documents, availableDocuments } = await caseDocumentsOfCase(ctx, scoped.row, {
+    recordKinds: records.map((record) => record.kind),
+    actions: detail.steps.map((step) => step.action),
+  });
   const publication = await findPublicationForSubject(ctx, subjectType, caseId);
   return {
     case: view,
-    steps: (await listSteps(ctx, scoped.row.instanceId)).map((step) => presentStep(step, definition)),
+    steps: detail.steps.map((step) => presentStep(step, definition)),
     deadlines: detail.deadlines.map((deadline) => presentDeadline(deadline, today)),
     nextActions: detail.nextActions.map((next) => ({
       name: next.name,
       label: next.label,
       citation: definition.actions.find((action) => action.name === next.name)?.citation ?? null,
     })),
-    records: (await listRecords(ctx, caseId)).map(presentRecord),
+    records: records.map(presentRecord),
     documents,
     availableDocuments,
     publication: publication ? presentPublication(publication, { actor: ctx.actor, today }) : null,
@@ -787,14 +845,13 @@ export async function getCaseDetail(ctx: ServiceContext, caseId: string): Promis
 }
 
 /** Cases in scope matching the filter, newest registration first. */
-export async function listCases(
-  ctx: ServiceContext,
-  query: CaseListParams,
-): Promise<{ items: CaseView[]; total: number; page: number; pageSize: number }> {
+export async function listCases(ctx: ServiceContext, query: CaseListParams): Promise<CaseListPage> {
   requireRole(ctx, caseReaderRoles);
   const today = todayOf(ctx);
+  const q = query.q?.trim() ?? '';
+  const isNumber = documentNumberPattern.test(q);
   const filter: CaseFilter = {
-    q: query.q,
+    ...(isNumber ? { number: q } : q ? { words: q } : {}),
     organizationId: query.organizationId,
     state: query.state,
     procedure: query.procedure,
@@ -813,12 +870,26 @@ export async function listCases(
   if (query.overdue) filter.overdueOn = today;
   if (query.mine) {
     const personId = await actorPersonId(ctx);
-    if (!personId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (!personId) {
+      return { items: [], total: 0, totalIsCapped: false, page: query.page, pageSize: query.pageSize };
+    }
     filter.officerPersonId = personId;
   }
-  const { rows, total } = await selectCases(ctx, filter, query);
-  return { items: await presentRows(ctx, rows, today), total, page: query.page, pageSize: query.pageSize };
+  let found = await selectCases(ctx, filter, query);
+  // a number typed in part (〔2026〕12号) is not a whole number: look for it among the words
+  if (isNumber && found.total === 0)
+    found = await selectCases(ctx, { ...filter, number: undefined, words: q }, query);
+  return {
+    items: await presentRows(ctx, found.rows, today),
+    total: found.total,
+    totalIsCapped: found.totalIsCapped,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
+
+/** A 立案编号 or 文号 as the search box may receive it: 〔year〕number号 at its end. */
+const documentNumberPattern = /〔\d{4}〕\d+号$/;
 
 async function presentRows(
   ctx: ServiceContext,
@@ -883,15 +954,16 @@ export async function getCaseWorkbench(ctx: ServiceContext): Promise<CaseWorkben
     : [];
   const withDeadline = async (rows: (EnforcementCaseRow & { organizationName: string })[]) => {
     const views = await presentRows(ctx, rows, today);
-    const result: CaseWorkbench['dueSoon'] = [];
-    for (const view of views) {
-      const deadlines = await listInstanceDeadlines(ctx, view.instanceId);
-      const next = deadlines
+    const deadlinesOf = await listDeadlinesOfInstances(
+      ctx,
+      views.map((view) => view.instanceId),
+    );
+    return views.flatMap((view) => {
+      const next = (deadlinesOf.get(view.instanceId) ?? [])
         .filter((deadline) => deadline.status === 'open' && deadline.dueDate !== null)
         .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))[0];
-      if (next) result.push({ case: view, deadline: presentDeadline(next, today) });
-    }
-    return result;
+      return next ? [{ case: view, deadline: presentDeadline(next, today) }] : [];
+    });
   };
   return {
     today,

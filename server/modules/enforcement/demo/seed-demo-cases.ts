@@ -1,11 +1,6 @@
 import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
-import type {
-  CaseDetail,
-  CaseSource,
-  PenaltyKind,
-  RegisterCaseInput,
-} from '../../../../contracts/enforcement';
+import type { CaseSource, PenaltyKind, RegisterCaseInput } from '../../../../contracts/enforcement';
 import { createUser } from '../../../core/access/account-service';
 import { findUserByUsername } from '../../../core/access/account-repository';
 import { loadActor } from '../../../core/access/load-actor';
@@ -32,7 +27,7 @@ import {
 import { checklistItemsOf } from '../case-review/case-review-rules';
 import { saveBenchmark } from '../discretion/discretion-service';
 import { generateCaseDocument } from '../documents/case-documents';
-import { addCaseRecord, performCaseAction, registerCase } from '../enforcement-service';
+import { actOnCase, addCaseRecord, openCase, type CaseActionResult } from '../enforcement-service';
 import { findOfficers } from '../enforcement-repository';
 import { lateSurchargeFen, toFen } from '../enforcement-rules';
 import { createMajorRule } from '../major-rules/major-rules-service';
@@ -524,15 +519,15 @@ export async function seedDemoCases(
         party: partyInput(party),
         officerPersonIds: [body.officerPersonId, pickOf(caseRandom)(body.colleaguePersonIds)],
       };
-      let detail = await run(body.officer, (ctx) => registerCase(ctx, input));
+      let detail = await run(body.officer, (ctx) => openCase(ctx, input));
       counts.cases += 1;
-      const caseId = detail.case.id;
+      const caseId = detail.row.id;
       const perform = async (actor: Actor, action: string, fields: Record<string, unknown> = {}) => {
         try {
-          detail = await run(actor, (ctx) => performCaseAction(ctx, caseId, action, { fields }));
+          detail = await run(actor, (ctx) => actOnCase(ctx, caseId, action, { fields }));
         } catch (error) {
           throw new Error(
-            `演示案件「${detail.case.caseNumber}」${sim.date}「${action}」被拒绝：${error instanceof Error ? error.message : String(error)}`,
+            `演示案件「${detail.row.caseNumber}」${sim.date}「${action}」被拒绝：${error instanceof Error ? error.message : String(error)}`,
             { cause: error },
           );
         }
@@ -551,8 +546,8 @@ export async function seedDemoCases(
               stream: Readable.from([bytes]),
               originalName:
                 kind === 'photo'
-                  ? `现场照片-${detail.case.caseNumber}.jpg`
-                  : `执法记录仪-${detail.case.caseNumber}.mp4`,
+                  ? `现场照片-${detail.row.caseNumber}.jpg`
+                  : `执法记录仪-${detail.row.caseNumber}.mp4`,
               mediaType: kind === 'photo' ? 'image/jpeg' : 'video/mp4',
               organizationId: body.id,
               capture: {
@@ -700,7 +695,7 @@ export async function seedDemoCases(
           opinion: pickOf(caseRandom)(conclusion === 'agree' ? reviewOpinionsAgree : reviewOpinionsProblems),
         });
       };
-      if (detail.case.isMajor) {
+      if (detail.row.isMajor) {
         day = workday(addDays(day, between(caseRandom, 1, 4)));
         await sim.at(day);
         if (chance(0.3)) {
@@ -718,7 +713,7 @@ export async function seedDemoCases(
 
       day = workday(addDays(day, between(caseRandom, 1, 3)));
       await sim.at(day);
-      const withHearing = detail.case.hearingEligible;
+      const withHearing = detail.row.hearingEligible;
       await perform(body.officer, withHearing ? 'notifyWithHearing' : 'notify', { noticedOn: day });
       if (outcome === 'penalty' && chance(0.25)) await document(body.officer, 'priorNotice');
       if (target === 'noticed') return;
@@ -744,7 +739,7 @@ export async function seedDemoCases(
           record:
             '当事人及其委托代理人到场，对违法事实无异议，主要就处罚幅度提出申辩，请求从轻处罚。调查人员出示了证据并发表了意见。',
         });
-        if (detail.case.legalReviewConclusion !== 'agree') {
+        if (detail.row.legalReviewConclusion !== 'agree') {
           day = workday(addDays(hearingDate, 2));
           await sim.at(day);
           await legalReview('agree');
@@ -763,7 +758,7 @@ export async function seedDemoCases(
       }
       if (target === 'readyToDecide') return;
 
-      if (detail.case.isMajor && detail.case.legalReviewConclusion !== 'agree') await legalReview('agree');
+      if (detail.row.isMajor && detail.row.legalReviewConclusion !== 'agree') await legalReview('agree');
       if (
         hasReviewer &&
         (decided.fineYuan >= 50_000 ||
@@ -839,7 +834,7 @@ export async function seedDemoCases(
       await perform(body.officer, 'archive', {
         archiveNumber: `${body.shortName}-${yearOf(day)}-${String(body.archiveSequence).padStart(4, '0')}`,
         volumes: 1,
-        retention: detail.case.isMajor ? 'permanent' : 'long',
+        retention: detail.row.isMajor ? 'permanent' : 'long',
       });
     };
 
@@ -899,8 +894,8 @@ export async function seedDemoCases(
           ? pickOf(caseRandom)([50, 100, 100, 200])
           : pickOf(caseRandom)([500, 1000, 2000, 3000]);
       const act = actOfItem(item.name);
-      let detail: CaseDetail = await run(body.officer, (ctx) =>
-        registerCase(ctx, {
+      let detail: CaseActionResult = await run(body.officer, (ctx) =>
+        openCase(ctx, {
           organizationId: body.id,
           procedure: 'summary',
           powerItemId: item.id,
@@ -919,9 +914,9 @@ export async function seedDemoCases(
         }),
       );
       counts.cases += 1;
-      const caseId = detail.case.id;
+      const caseId = detail.row.id;
       const perform = async (actor: Actor, action: string, fields: Record<string, unknown>) => {
-        detail = await run(actor, (ctx) => performCaseAction(ctx, caseId, action, { fields }));
+        detail = await run(actor, (ctx) => actOnCase(ctx, caseId, action, { fields }));
       };
       if (target === 'decided') return;
       const served = {

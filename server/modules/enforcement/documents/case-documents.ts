@@ -19,7 +19,6 @@ import { renderOfficialDocument } from '../../../core/documents/official-documen
 import { attachFile, storeFile } from '../../../core/files/file-service';
 import { AppError, invalid, notFound } from '../../../core/errors';
 import { getProcedure } from '../../../core/procedures/procedure-registry';
-import { listSteps } from '../../../core/procedures/procedure-repository';
 import { ordinaryCaseProcedureKey, summaryCaseProcedureKey } from '../case-procedures';
 import type { EnforcementCaseRow } from '../enforcement-tables';
 import { bodyDocumentCode } from '../enforcement-rules';
@@ -28,7 +27,6 @@ import {
   caseSubjectType,
   findFirstNumber,
   insertGeneratedDocument,
-  listCaseRecords,
   listGeneratedDocuments,
   lockCaseRow,
 } from './case-document-repository';
@@ -143,16 +141,12 @@ export function availableCaseDocumentKinds(
 export async function caseDocumentsOfCase(
   ctx: ServiceContext,
   row: EnforcementCaseRow,
+  present: CaseDocumentPrerequisites,
 ): Promise<{ documents: CaseDocumentView[]; availableDocuments: CaseDocumentKind[] }> {
-  const records = await listCaseRecords(ctx, row.id);
-  const steps = await listSteps(ctx, row.instanceId);
   const documents = await listGeneratedDocuments(ctx, row.id);
   return {
     documents: documents.reverse().map(presentCaseDocument),
-    availableDocuments: availableCaseDocumentKinds(row, {
-      recordKinds: records.map((record) => record.kind),
-      actions: steps.map((step) => step.action),
-    }),
+    availableDocuments: availableCaseDocumentKinds(row, present),
   };
 }
 

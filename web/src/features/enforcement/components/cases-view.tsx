@@ -174,7 +174,10 @@ export function CasesView({
             pageSize: filter.pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 件`,
+            showTotal: (total) =>
+              list.data?.totalIsCapped
+                ? `超过 ${total.toLocaleString('zh-CN')} 件，请用条件缩小范围`
+                : `共 ${total.toLocaleString('zh-CN')} 件`,
             onChange: (page, pageSize) => setFilter((current) => ({ ...current, page, pageSize })),
           }}
           columns={[
