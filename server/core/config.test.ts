@@ -21,4 +21,18 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/FAZHI_AUDIT_HASH/);
     }
   });
+
+  it("takes the province's hearing thresholds in 元 and refuses a bad one by name", () => {
+    expect(loadConfig({}).hearingFineYuan).toEqual({ person: 10_000, organization: 100_000 });
+    expect(
+      loadConfig({ FAZHI_HEARING_FINE_PERSON: '5000', FAZHI_HEARING_FINE_ORGANIZATION: '50000' })
+        .hearingFineYuan,
+    ).toEqual({ person: 5_000, organization: 50_000 });
+    expect(() => loadConfig({ FAZHI_HEARING_FINE_PERSON: '一万' })).toThrow(
+      /FAZHI_HEARING_FINE_PERSON 必须是数字/,
+    );
+    expect(() => loadConfig({ FAZHI_HEARING_FINE_ORGANIZATION: '0' })).toThrow(
+      /FAZHI_HEARING_FINE_ORGANIZATION 至少为 1 元/,
+    );
+  });
 });

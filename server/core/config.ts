@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** An amount in 元 from the environment: a whole number from 1 to 100,000,000. */
+const yuanSetting = (name: string, fallback: number) =>
+  z.coerce
+    .number({ message: `${name} 必须是数字（元）` })
+    .int(`${name} 必须是整数（元）`)
+    .min(1, `${name} 至少为 1 元`)
+    .max(100_000_000, `${name} 不能超过 1 亿元`)
+    .default(fallback);
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ message: 'PORT 必须是数字' })
@@ -54,6 +63,10 @@ const environmentSchema = z.object({
     .min(1, 'FAZHI_MAX_UPLOAD_MB 至少为 1')
     .max(10240, 'FAZHI_MAX_UPLOAD_MB 不能超过 10240')
     .default(500),
+  /** 较大数额罚款 that gives a citizen the right to a hearing (行政处罚法 art. 63), in 元, as the province sets it */
+  FAZHI_HEARING_FINE_PERSON: yuanSetting('FAZHI_HEARING_FINE_PERSON', 10_000),
+  /** the same for a legal person or other organization, in 元 */
+  FAZHI_HEARING_FINE_ORGANIZATION: yuanSetting('FAZHI_HEARING_FINE_ORGANIZATION', 100_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -76,6 +89,8 @@ export type Config = {
   lawDir: string | undefined;
   /** FAZHI_MAX_UPLOAD_MB: the largest evidence file accepted, in MB */
   maxUploadMb: number;
+  /** FAZHI_HEARING_FINE_*: the fines (元) from which a party may ask for a hearing */
+  hearingFineYuan: { person: number; organization: number };
   logLevel: string;
 };
 
@@ -109,6 +124,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     passwordCost: env.FAZHI_PASSWORD_COST,
     lawDir: env.FAZHI_LAW_DIR,
     maxUploadMb: env.FAZHI_MAX_UPLOAD_MB,
+    hearingFineYuan: {
+      person: env.FAZHI_HEARING_FINE_PERSON,
+      organization: env.FAZHI_HEARING_FINE_ORGANIZATION,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -39,9 +39,18 @@ export function summaryProcedureProblem(
 /**
  * 较大数额罚款 for the hearing right (art. 63 (1)): the law leaves the amount to the provinces and
  * departments; these defaults (10,000 元 for a citizen, 100,000 元 for an organization) are the
- * common provincial standard and are configurable per deployment (FAZHI_HEARING_FINE_*).
+ * common provincial standard. A deployment sets its own with FAZHI_HEARING_FINE_PERSON and
+ * FAZHI_HEARING_FINE_ORGANIZATION (`hearingThresholdsOf`).
  */
 export const defaultHearingThresholds = { personFen: 10_000_00, enterpriseFen: 100_000_00 };
+
+/** The deployment's hearing thresholds, in 分. */
+export const hearingThresholdsOf = (config: {
+  hearingFineYuan: { person: number; organization: number };
+}) => ({
+  personFen: toFen(config.hearingFineYuan.person),
+  enterpriseFen: toFen(config.hearingFineYuan.organization),
+});
 
 const hearingKinds: readonly PenaltyKind[] = [
   'lowerQualification',

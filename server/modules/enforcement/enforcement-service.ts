@@ -75,6 +75,7 @@ import {
 import {
   bodyDocumentCode,
   hearingReasons,
+  hearingThresholdsOf,
   lateSurchargeFen,
   summaryProcedureProblem,
   formatYuan,
@@ -574,7 +575,7 @@ async function assessmentFor(
     discretion,
     majorReasons: [...new Set([...(action === 'decide' ? row.majorReasons : []), ...majorReasons])],
     requiresDeliberation: requiresDeliberationFor(rules, proposal),
-    hearingReasons: hearingReasons(partyKind, effective),
+    hearingReasons: hearingReasons(partyKind, effective, hearingThresholdsOf(ctx.config)),
   };
 }
 
