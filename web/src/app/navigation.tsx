@@ -30,6 +30,8 @@ const orgReaders: Role[] = [
 
 /** Who works on enforcement cases or oversees them. */
 const caseWorkers: Role[] = ['officer', 'agencyHead', 'legalReviewer', 'justiceBureau', 'leader'];
+/** the benchmarks and the major-decision catalogue are also kept by the department's liaison */
+const enforcementRuleKeepers: Role[] = [...caseWorkers, 'liaison'];
 
 export interface NavigationItem {
   path: string;
@@ -63,12 +65,17 @@ export const navigation: NavigationItem[] = [
     path: 'enforcement-group',
     label: '行政执法',
     icon: <FileProtectOutlined />,
-    roles: caseWorkers,
+    roles: enforcementRuleKeepers,
     children: [
       { path: paths.console.enforcement, label: '办案工作台', icon: null, roles: caseWorkers },
       { path: paths.console.enforcementCases, label: '案件管理', icon: null, roles: caseWorkers },
-      { path: oversightPaths.discretion, label: '裁量基准', icon: null, roles: caseWorkers },
-      { path: oversightPaths.majorRules, label: '重大执法决定目录', icon: null, roles: caseWorkers },
+      { path: oversightPaths.discretion, label: '裁量基准', icon: null, roles: enforcementRuleKeepers },
+      {
+        path: oversightPaths.majorRules,
+        label: '重大执法决定目录',
+        icon: null,
+        roles: enforcementRuleKeepers,
+      },
       { path: oversightPaths.caseReview, label: '案卷评查', icon: null, roles: ['justiceBureau', 'leader'] },
       { path: oversightPaths.statistics, label: '执法统计', icon: null, roles: caseWorkers },
     ],
@@ -82,4 +89,12 @@ export const navigation: NavigationItem[] = [
 export const hasAnyRole = (me: CurrentUser, allowed: readonly Role[] | null) =>
   allowed === null || me.roles.some((held) => allowed.includes(held.role));
 
-export const navigationFor = (me: CurrentUser) => navigation.filter((item) => hasAnyRole(me, item.roles));
+/** The menu as `me` sees it: the items and, in a group, the pages of his roles. */
+export const navigationFor = (me: CurrentUser): NavigationItem[] =>
+  navigation
+    .filter((item) => hasAnyRole(me, item.roles))
+    .map((item) =>
+      item.children
+        ? { ...item, children: item.children.filter((child) => hasAnyRole(me, child.roles)) }
+        : item,
+    );
