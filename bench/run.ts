@@ -36,6 +36,8 @@ async function openBenchPlatform(): Promise<Platform> {
     LOG_LEVEL: 'silent',
     FAZHI_DATA_DIR: '/tmp/fazhi-bench',
     FAZHI_PASSWORD_COST: '15',
+    // PostgreSQL when DATABASE_URL names a scratch database (the benchmarks fill it), else in-memory PGlite
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   });
   return openPlatform(config, {
     clock: fixedClock('2026-09-28T09:00:00+08:00'),
@@ -103,14 +105,21 @@ async function benchVerify(platform: Platform): Promise<void> {
   });
 }
 
+/** BENCH_ONLY=audit,calendar,powers,law,enforcement runs those parts only; BENCH_ENFORCEMENT=off skips enforcement. */
+const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
+const runs = (part: string) => !only || only.includes(part);
 const platform = await openBenchPlatform();
 try {
-  await benchAuditAppend(platform, Number(process.env.BENCH_WRITES ?? 2000));
-  await benchVerify(platform);
-  results.push(...(await benchCalendar(platform)));
-  results.push(...(await benchPowers(platform)));
-  results.push(...(await benchLawLibrary()));
-  if (process.env.BENCH_ENFORCEMENT !== 'off') results.push(...(await benchEnforcement(platform)));
+  if (runs('audit')) {
+    await benchAuditAppend(platform, Number(process.env.BENCH_WRITES ?? 2000));
+    await benchVerify(platform);
+  }
+  if (runs('calendar')) results.push(...(await benchCalendar(platform)));
+  if (runs('powers')) results.push(...(await benchPowers(platform)));
+  if (runs('law')) results.push(...(await benchLawLibrary()));
+  if (runs('enforcement') && process.env.BENCH_ENFORCEMENT !== 'off') {
+    results.push(...(await benchEnforcement(platform)));
+  }
 } finally {
   await platform.close();
 }

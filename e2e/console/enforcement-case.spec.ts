@@ -32,10 +32,15 @@ async function chooseMany(page: Page, field: Locator, options: string[], elsewhe
   await field.click();
   for (const option of options) {
     await page.keyboard.type(option);
-    await page
+    const item = page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
+      .first();
+    // a click while the filtered list re-renders can miss: click until the option shows as chosen
+    await expect(async () => {
+      if (!/ant-select-item-option-selected/.test((await item.getAttribute('class')) ?? ''))
+        await item.click();
+      await expect(item).toHaveClass(/ant-select-item-option-selected/, { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   }
   await elsewhere.click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
