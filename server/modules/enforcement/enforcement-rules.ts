@@ -86,11 +86,39 @@ export function lateSurchargeFen(fineFen: number, paymentDueOn: string | null, p
   return Math.min(fineFen, Math.round((fineFen * 3 * lateDays) / 100));
 }
 
+/** 机关代字 of the usual enforcement departments, after the region's first character (示市监, 伊环). */
+const departmentCodes: [RegExp, string][] = [
+  [/^(市场监督管理局|市场监管局)$/u, '市监'],
+  [/^生态环境局$/u, '环'],
+  [/^(城市管理局（综合行政执法局）|城市管理局|综合行政执法局)$/u, '综执'],
+  [/^交通运输局$/u, '交'],
+  [/^农业农村局$/u, '农'],
+  [/^应急管理局$/u, '应急'],
+  [/^卫生健康委员会$/u, '卫健'],
+  [/^文化广电和旅游局$/u, '文旅'],
+  [/^自然资源和规划局$/u, '自然资源'],
+  [/^住房和城乡建设局$/u, '住建'],
+  [/^人力资源和社会保障局$/u, '人社'],
+  [/^公安局$/u, '公'],
+  [/^教育局$/u, '教'],
+  [/^水利局$/u, '水'],
+  [/^林业局$/u, '林'],
+  [/^司法局$/u, '司'],
+  [/^商务局$/u, '商'],
+];
+
 /**
- * 案件编号 (立案号): the body's code letters, the series 立 and 〔year〕n号, e.g. 示市监立〔2026〕12号.
- * The code is the body's short name without the usual suffixes, or its name.
+ * 机关代字 of case and document numbers (示市监立〔2026〕12号): for a department of a city, county or
+ * district, the region's first character and the department's usual code (示范市市场监督管理局 →
+ * 示市监); otherwise its short name without the usual suffixes, or its name.
  */
 export function bodyDocumentCode(organization: { name: string; shortName: string | null }): string {
+  const region = /^([\u4e00-\u9fa5]{1,4}?)(?:市|县|区)(.+)$/u.exec(organization.name);
+  if (region?.[1] && region[2]) {
+    const department = region[2];
+    const code = departmentCodes.find(([pattern]) => pattern.test(department))?.[1];
+    if (code) return `${region[1].charAt(0)}${code}`;
+  }
   const base = (organization.shortName ?? organization.name)
     .replace(/(人民政府|委员会|管理局|监督管理局|综合行政执法大队|综合执法局|局|大队|支队)$/u, '')
     .replace(/市场监督管理$/u, '市监');
