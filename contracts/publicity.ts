@@ -170,6 +170,7 @@ export const publicDecisionSchema = z.object({
 });
 export type PublicDecision = z.infer<typeof publicDecisionSchema>;
 export const publicDecisionPageSchema = pageOf(publicDecisionSchema);
+export type PublicDecisionPage = z.infer<typeof publicDecisionPageSchema>;
 
 // ── Portal: ex-ante and in-process publicity ─────────────────────────────────
 

@@ -1,7 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { PublicEnforcementBody, PublicEnforcementBodyDetail } from '../../contracts/publicity';
+import type {
+  PublicDecisionPage,
+  PublicEnforcementBody,
+  PublicEnforcementBodyDetail,
+} from '../../contracts/publicity';
 
 /** Screenshots for review when SCREENSHOT_DIR is set. */
 async function capture(page: Page, name: string) {
@@ -69,7 +73,21 @@ test('a visitor opens an enforcement body’s publicity and an officer’s certi
   await page.goto('/enforcement/officers/NO-SUCH-0000');
   await expect(page.getByText('未查到证号为「NO-SUCH-0000」的行政执法证件')).toBeVisible();
 
+  // Ex-post: the demo year's published penalty decisions, masked — a citizen party shows only the surname.
   await page.goto('/enforcement/decisions');
   await expect(page.getByRole('heading', { name: '执法决定公示' })).toBeVisible();
   await capture(page, 'decisions');
+  const published = (await (
+    await request.get('/api/public/enforcement/decisions', { params: { pageSize: 100 } })
+  ).json()) as PublicDecisionPage;
+  expect(published.total, 'the demo year has published decisions').toBeGreaterThan(50);
+  const ofCitizen = published.items.find((decision) => '当事人' in decision.content);
+  expect(ofCitizen, 'a decision about a citizen').toBeDefined();
+  const maskedName = ofCitizen!.content['当事人']!;
+  expect(maskedName).toMatch(/^\p{Script=Han}{1,2}\*+$/u);
+  await page.goto(`/enforcement/decisions/${ofCitizen!.id}`);
+  await expect(page.getByRole('heading', { name: ofCitizen!.title })).toBeVisible();
+  await expect(page.getByText(maskedName, { exact: true })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/\d{17}[\dX]/);
+  await capture(page, 'decision');
 });
