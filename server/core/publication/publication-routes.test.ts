@@ -14,6 +14,7 @@ import { inTransaction } from '../context';
 import { queryRows } from '../db/query-rows';
 import { idNumberCheckCharacter } from '../identity/national-codes';
 import { createPublication, type CreatePublicationInput } from './publication-service';
+import { httpCaller } from '../../test/http-call';
 
 /**
  * The publication mechanism through the HTTP API, on PGlite and PostgreSQL: due dates on the
@@ -41,16 +42,7 @@ describe.each(testDatabaseKinds())('publications on %s', (database) => {
   const users = {} as Record<'officer' | 'head' | 'otherOfficer' | 'justice' | 'quietOfficer', TestUser>;
   const headers = {} as Record<keyof typeof users, Headers>;
 
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's shape
-  const call = async <T>(who: Headers | null, method: 'GET' | 'POST', url: string, payload?: unknown) => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      ...(who ? { headers: who } : {}),
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: response.statusCode, body: response.json<T>(), text: response.body };
-  };
+  const call = httpCaller(() => platform);
   const create = (input: Partial<CreatePublicationInput> & { subjectId: string }) =>
     inTransaction(platform.deps, null, (ctx) =>
       createPublication(ctx, {

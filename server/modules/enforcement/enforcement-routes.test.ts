@@ -18,11 +18,11 @@ import {
 } from './enforcement-test-fixture';
 import { majorDecisionRules } from './enforcement-tables';
 import { newId } from '../../core/db/ids';
+import { httpCaller, type Answer } from '../../test/http-call';
 
 /** An enforcement case from registration to archive, and the refusals, through the HTTP API on both databases. */
 
 type Headers = { cookie: string };
-type Answer<T> = { status: number; body: T & { code?: string; message?: string; field?: string } };
 
 describe.each(testDatabaseKinds())('enforcement cases on %s', (database) => {
   let platform: TestPlatform;
@@ -33,21 +33,7 @@ describe.each(testDatabaseKinds())('enforcement cases on %s', (database) => {
     Headers
   >;
 
-  const call = async <T>(
-    headers: Headers | undefined,
-    method: 'GET' | 'POST',
-    url: string,
-    payload?: unknown,
-  ): Promise<Answer<T>> => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      ...(headers ? { headers } : {}),
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    const isJson = String(response.headers['content-type'] ?? '').includes('json');
-    return { status: response.statusCode, body: (isJson ? response.json() : null) as Answer<T>['body'] };
-  };
+  const call = httpCaller(() => platform);
   const act = (headers: Headers, caseId: string, action: string, fields: Record<string, unknown> = {}) =>
     call<CaseDetail>(headers, 'POST', `/api/enforcement/cases/${caseId}/actions/${action}`, { fields });
   const expectState = (answer: Answer<CaseDetail>, state: string) => {

@@ -10,6 +10,7 @@ import { createTestOrganization, createTestUser, signIn, type TestUser } from '.
 import { readSheetRows, xlsxUpload } from '../../test/multipart';
 import { testDatabaseKinds } from '../../test/test-databases';
 import { importLawFiles } from '../law/import-laws';
+import { httpCaller } from '../../test/http-call';
 
 /** The journey and the refusals of the power lists, through the HTTP API, on PGlite and PostgreSQL. */
 
@@ -45,22 +46,7 @@ describe.each(testDatabaseKinds())('power lists on %s', (database) => {
   let otherLiaison: { cookie: string };
   let justice: { cookie: string };
 
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's shape
-  const call = async <T>(
-    headers: { cookie: string } | undefined,
-    method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
-    url: string,
-    payload?: unknown,
-  ) => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      ...(headers ? { headers } : {}),
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    const isJson = String(response.headers['content-type'] ?? '').includes('json');
-    return { status: response.statusCode, body: (isJson ? response.json() : null) as T, raw: response };
-  };
+  const call = httpCaller(() => platform);
   const createSet = async (effectiveOn: string, title = '依据新修订法律调整', organizationId = market.id) => {
     const created = await call<ChangeSetView>(liaison, 'POST', '/api/powers/change-sets', {
       organizationId,

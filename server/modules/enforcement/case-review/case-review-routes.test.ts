@@ -13,6 +13,7 @@ import { signedInAs } from '../../../test/factories';
 import { testDatabaseKinds } from '../../../test/test-databases';
 import { performCaseAction, registerCase } from '../enforcement-service';
 import { buildEnforcementFixture, testIdNumber, type EnforcementFixture } from '../enforcement-test-fixture';
+import { httpCaller } from '../../../test/http-call';
 
 /**
  * 案卷评查 through the HTTP API, on cases closed through the real summary procedure (registered,
@@ -21,7 +22,6 @@ import { buildEnforcementFixture, testIdNumber, type EnforcementFixture } from '
  */
 
 type Headers = { cookie: string };
-type Answer<T> = { status: number; body: T & { code?: string; message?: string; field?: string } };
 
 describe.each(testDatabaseKinds())('case-file review on %s', (database) => {
   let platform: TestPlatform;
@@ -29,20 +29,7 @@ describe.each(testDatabaseKinds())('case-file review on %s', (database) => {
   const who = {} as Record<'justice' | 'leader' | 'head' | 'officer', Headers>;
   const closedCaseIds: string[] = [];
 
-  const call = async <T>(
-    headers: Headers,
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    payload?: unknown,
-  ): Promise<Answer<T>> => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      headers,
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const call = httpCaller(() => platform);
   const reviewCount = async () =>
     (await queryRows<{ n: number }>(platform.deps.db, sql`SELECT count(*)::int AS n FROM case_reviews`))[0]
       ?.n;

@@ -7,31 +7,18 @@ import { signedInAs } from '../../../test/factories';
 import { readSheetRows } from '../../../test/multipart';
 import { testDatabaseKinds } from '../../../test/test-databases';
 import { buildEnforcementFixture, type EnforcementFixture } from '../enforcement-test-fixture';
+import { httpCaller } from '../../../test/http-call';
 
 /** 裁量基准 through the HTTP API: saved and read back, and the refusals, on PGlite and PostgreSQL. */
 
 type Headers = { cookie: string };
-type Answer<T> = { status: number; body: T & { code?: string; message?: string; field?: string } };
 
 describe.each(testDatabaseKinds())('discretion benchmarks on %s', (database) => {
   let platform: TestPlatform;
   let fixture: EnforcementFixture;
   const who = {} as Record<'liaison' | 'reviewer' | 'officer' | 'otherLiaison', Headers>;
 
-  const call = async <T>(
-    headers: Headers,
-    method: 'GET' | 'PUT',
-    url: string,
-    payload?: unknown,
-  ): Promise<Answer<T>> => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      headers,
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const call = httpCaller(() => platform);
   const counts = async () => {
     const [row] = await queryRows<{ benchmarks: number; events: number }>(
       platform.deps.db,

@@ -10,6 +10,7 @@ import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-a
 import { testDatabaseKinds } from '../../../test/test-databases';
 import { buildEnforcementFixture, testIdNumber, type EnforcementFixture } from '../enforcement-test-fixture';
 import { availableCaseDocumentKinds } from './case-documents';
+import { httpCaller } from '../../../test/http-call';
 
 /**
  * Case documents through the HTTP API on both databases: cases driven through the real procedure,
@@ -17,7 +18,6 @@ import { availableCaseDocumentKinds } from './case-documents';
  */
 
 type Headers = { cookie: string };
-type Answer<T> = { status: number; body: T & { code?: string; message?: string; field?: string } };
 
 const partyIdNumber = testIdNumber('410302', '1990-03-07', 21);
 
@@ -92,20 +92,7 @@ describe.each(testDatabaseKinds())('case documents on %s', (database) => {
   let dataDir: string;
   const who = {} as Record<'officerA' | 'officerB' | 'reviewer' | 'head' | 'justice' | 'other', Headers>;
 
-  const call = async <T>(
-    headers: Headers,
-    method: 'GET' | 'POST',
-    url: string,
-    payload?: unknown,
-  ): Promise<Answer<T>> => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      headers,
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const call = httpCaller(() => platform);
   const act = async (headers: Headers, caseId: string, action: string, fields: Record<string, unknown>) => {
     const answer = await call<CaseDetail>(
       headers,

@@ -6,31 +6,18 @@ import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-a
 import { signedInAs } from '../../../test/factories';
 import { testDatabaseKinds } from '../../../test/test-databases';
 import { buildEnforcementFixture, type EnforcementFixture } from '../enforcement-test-fixture';
+import { httpCaller } from '../../../test/http-call';
 
 /** 重大执法决定法制审核目录 through the HTTP API, on PGlite and PostgreSQL. */
 
 type Headers = { cookie: string };
-type Answer<T> = { status: number; body: T & { code?: string; message?: string; field?: string } };
 
 describe.each(testDatabaseKinds())('the major-decision catalogue on %s', (database) => {
   let platform: TestPlatform;
   let fixture: EnforcementFixture;
   const who = {} as Record<'head' | 'reviewer' | 'justice' | 'officer' | 'liaison' | 'otherOfficer', Headers>;
 
-  const call = async <T>(
-    headers: Headers,
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    payload?: unknown,
-  ): Promise<Answer<T>> => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      headers,
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const call = httpCaller(() => platform);
   const counts = async () => {
     const [row] = await queryRows<{ rules: number; events: number }>(
       platform.deps.db,

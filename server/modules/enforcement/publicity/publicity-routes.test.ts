@@ -10,6 +10,7 @@ import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-a
 import { createTestOrganization, signedInAs } from '../../../test/factories';
 import { testDatabaseKinds } from '../../../test/test-databases';
 import { organizations } from '../../org/org-tables';
+import { httpCaller } from '../../../test/http-call';
 
 /**
  * 行政执法公示 before and during enforcement, through the public API on PGlite and PostgreSQL: the
@@ -30,21 +31,7 @@ describe.each(testDatabaseKinds())('enforcement publicity on %s', (database) => 
   let justice: { cookie: string };
   let liaison: { cookie: string };
 
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's shape
-  const call = async <T>(
-    who: { cookie: string } | null,
-    method: 'GET' | 'POST',
-    url: string,
-    payload?: unknown,
-  ) => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      ...(who ? { headers: who } : {}),
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: response.statusCode, body: response.json<T>(), text: response.body };
-  };
+  const call = httpCaller(() => platform);
   const ok = async <T>(promise: Promise<{ status: number; body: T; text: string }>) => {
     const result = await promise;
     expect(result.status, result.text).toBe(200);

@@ -18,6 +18,7 @@ import {
   testIdNumber,
   type EnforcementFixture,
 } from '../enforcement-test-fixture';
+import { httpCaller } from '../../../test/http-call';
 
 /**
  * 执法统计 through the HTTP API, each figure against the cases its drill-down lists. The cases are
@@ -27,7 +28,6 @@ import {
  */
 
 type Headers = { cookie: string };
-type Answer<T> = { status: number; body: T & { code?: string; message?: string; field?: string } };
 
 describe.each(testDatabaseKinds())('enforcement statistics on %s', (database) => {
   let platform: TestPlatform;
@@ -39,20 +39,7 @@ describe.each(testDatabaseKinds())('enforcement statistics on %s', (database) =>
   >;
   const period = 'from=2026-09-01&to=2026-10-31';
 
-  const call = async <T>(
-    headers: Headers,
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    payload?: unknown,
-  ): Promise<Answer<T>> => {
-    const response = await platform.app.inject({
-      method,
-      url,
-      headers,
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const call = httpCaller(() => platform);
   const drill = async (indicator: string, extra = '') => {
     const answer = await call<StatisticsCasesPage>(
       who.justice,
