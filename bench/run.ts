@@ -15,6 +15,7 @@ import { benchCalendar } from './calendar-bench';
 import { benchPowers } from './power-bench';
 import { benchLawLibrary } from './law-import-bench';
 import { benchEnforcement } from './enforcement-bench';
+import { benchSpotchecks } from './spotcheck-bench';
 
 export interface BenchResult {
   name: string;
@@ -105,7 +106,7 @@ async function benchVerify(platform: Platform): Promise<void> {
   });
 }
 
-/** BENCH_ONLY=audit,calendar,powers,law,enforcement runs those parts only; BENCH_ENFORCEMENT=off skips enforcement. */
+/** BENCH_ONLY=audit,calendar,powers,law,spotchecks,enforcement runs those parts only; BENCH_ENFORCEMENT=off skips enforcement. */
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
 const runs = (part: string) => !only || only.includes(part);
 const platform = await openBenchPlatform();
@@ -117,6 +118,7 @@ try {
   if (runs('calendar')) results.push(...(await benchCalendar(platform)));
   if (runs('powers')) results.push(...(await benchPowers(platform)));
   if (runs('law')) results.push(...(await benchLawLibrary()));
+  if (runs('spotchecks')) results.push(...benchSpotchecks());
   if (runs('enforcement') && process.env.BENCH_ENFORCEMENT !== 'off') {
     results.push(...(await benchEnforcement(platform)));
   }

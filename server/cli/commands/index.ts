@@ -10,6 +10,7 @@ import { migrateCommand } from './migrate';
 import { orgAddCommand } from './org-add';
 import { seedCommand } from './seed';
 import { serveCommand } from './serve';
+import { spotcheckVerifyCommand } from './spotcheck-verify';
 import { userAddCommand } from './user-add';
 import { userResetPasswordCommand } from './user-reset-password';
 import { userResetTotpCommand } from './user-reset-totp';
@@ -27,6 +28,7 @@ export const commands: Command[] = [
   lawImportCommand,
   lawCiteCommand,
   orgAddCommand,
+  spotcheckVerifyCommand,
   userAddCommand,
   userResetPasswordCommand,
   userResetTotpCommand,
