@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagination } from './fields';
 
 /**
  * 双随机、一公开: the published record of one draw (`fazhi-draw-v1`), downloadable from the portal
@@ -122,3 +123,28 @@ export const drawRecordSchema = z.object({
   result: drawResultSchema,
 });
 export type DrawRecord = z.infer<typeof drawRecordSchema>;
+
+// ── 检查对象名录库 ───────────────────────────────────────────────────────────
+
+export interface EntityView {
+  id: string;
+  creditCode: string;
+  name: string;
+  address: string | null;
+  industry: string | null;
+  jurisdictionCode: string | null;
+  licences: string[];
+  riskGrade: RiskGrade;
+  updatedAt: string;
+}
+
+export const entityListQuerySchema = z.object({
+  q: z.string().trim().max(100, '搜索词不能超过 100 个字').optional(),
+  riskGrade: z.enum(riskGrades, { message: '信用风险分类只能是 A、B、C 或 D' }).optional(),
+  jurisdictionCode: z
+    .string()
+    .regex(/^\d{6}$/, '区划代码须为 6 位数字')
+    .optional(),
+  ...pagination,
+});
+export type EntityListQuery = z.output<typeof entityListQuerySchema>;

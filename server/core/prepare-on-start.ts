@@ -1,6 +1,7 @@
 import type { Deps } from './context';
 import { ensureSigningKey } from './audit/ensure-signing-key';
 import { ensureCalendarLoaded } from './calendar/ensure-calendar-loaded';
+import { markInterruptedImports } from './imports/import-jobs';
 import { ensureJurisdictionsLoaded } from '../modules/org/ensure-jurisdictions-loaded';
 import { ensureDemoCity } from '../modules/org/demo/ensure-demo-city';
 import { ensureDemoPowerLists } from '../modules/powers/demo/ensure-demo-power-lists';
@@ -15,6 +16,7 @@ export async function prepareOnStart(deps: Deps): Promise<string[]> {
   const steps: ((deps: Deps) => Promise<string[]>)[] = [
     ensureCalendarLoaded,
     ensureSigningKey,
+    markInterruptedImports,
     ensureJurisdictionsLoaded,
     ensureLawLibrary,
     ensureDemoCity,

@@ -16,6 +16,7 @@ import { registerPublicityRoutes } from '../modules/enforcement/publicity/public
 import { registerLawRoutes } from '../modules/law/law-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
 import { registerPowerRoutes } from '../modules/powers/power-routes';
+import { registerSpotcheckRoutes } from '../modules/spotchecks/spotcheck-routes';
 
 /** Every module's routes, registered under /api. One line per module. */
 export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
@@ -36,6 +37,7 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerMajorRuleRoutes,
     registerCaseReviewRoutes,
     registerStatisticsRoutes,
+    registerSpotcheckRoutes,
   ];
   for (const register of modules) await register(app, deps);
 }

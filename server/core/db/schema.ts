@@ -10,3 +10,5 @@ export * from '../../modules/powers/power-tables';
 export * from '../publication/publication-tables';
 export * from '../documents/document-tables';
 export * from '../../modules/enforcement/enforcement-tables';
+export * from '../imports/import-tables';
+export * from '../../modules/spotchecks/spotcheck-tables';
