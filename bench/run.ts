@@ -16,6 +16,7 @@ import { benchPowers } from './power-bench';
 import { benchLawLibrary } from './law-import-bench';
 import { benchEnforcement } from './enforcement-bench';
 import { benchSpotchecks } from './spotcheck-bench';
+import { benchEntityImport } from './entity-import-bench';
 
 export interface BenchResult {
   name: string;
@@ -118,7 +119,10 @@ try {
   if (runs('calendar')) results.push(...(await benchCalendar(platform)));
   if (runs('powers')) results.push(...(await benchPowers(platform)));
   if (runs('law')) results.push(...(await benchLawLibrary()));
-  if (runs('spotchecks')) results.push(...benchSpotchecks());
+  if (runs('spotchecks')) {
+    results.push(...benchSpotchecks());
+    results.push(await benchEntityImport(platform));
+  }
   if (runs('enforcement') && process.env.BENCH_ENFORCEMENT !== 'off') {
     results.push(...(await benchEnforcement(platform)));
   }

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -30,6 +31,15 @@ const orgReaders: Role[] = [
 
 /** Who works on enforcement cases or oversees them. */
 const caseWorkers: Role[] = ['officer', 'agencyHead', 'legalReviewer', 'justiceBureau', 'leader'];
+/** who reads the entity directory of random inspections */
+const entityReaders: Role[] = [
+  'justiceBureau',
+  'liaison',
+  'agencyHead',
+  'officer',
+  'legalReviewer',
+  'leader',
+];
 /** the benchmarks and the major-decision catalogue are also kept by the department's liaison */
 const enforcementRuleKeepers: Role[] = [...caseWorkers, 'liaison'];
 
@@ -78,6 +88,15 @@ export const navigation: NavigationItem[] = [
       },
       { path: oversightPaths.caseReview, label: '案卷评查', icon: null, roles: ['justiceBureau', 'leader'] },
       { path: oversightPaths.statistics, label: '执法统计', icon: null, roles: caseWorkers },
+    ],
+  },
+  {
+    path: 'spotchecks-group',
+    label: '双随机、一公开',
+    icon: <AimOutlined />,
+    roles: entityReaders,
+    children: [
+      { path: paths.console.spotcheckEntities, label: '检查对象名录库', icon: null, roles: entityReaders },
     ],
   },
   { path: paths.console.accounts, label: '账号与角色', icon: <UserSwitchOutlined />, roles: ['systemAdmin'] },

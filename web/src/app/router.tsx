@@ -14,6 +14,7 @@ import { LawLibraryPage, LawPage } from './routes/admin/law-pages';
 import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
 import { ChangeSetPage, ChangeSetsPage, ListVersionsPage, PowerItemsPage } from './routes/admin/powers-pages';
 import { SignInPage } from './routes/admin/sign-in';
+import { EntitiesPage } from './routes/admin/spotcheck-pages';
 import { NotFoundPage } from './routes/not-found';
 import {
   PortalDecisionPage,
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
           { path: 'enforcement/major-rules', element: <MajorRulesPage /> },
           { path: 'enforcement/case-review', element: <CaseReviewPage /> },
           { path: 'enforcement/statistics', element: <EnforcementStatisticsPage /> },
+          { path: 'spotchecks/entities', element: <EntitiesPage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },

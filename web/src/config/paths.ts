@@ -18,6 +18,7 @@ export const paths = {
     changePassword: '/admin/change-password',
     enforcement: '/admin/enforcement',
     enforcementCases: '/admin/enforcement/cases',
+    spotcheckEntities: '/admin/spotchecks/entities',
   },
   apiDocs: '/api/docs',
 } as const;
