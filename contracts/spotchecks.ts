@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagination } from './fields';
+import { pagination, uuidField } from './fields';
 
 /**
  * 双随机、一公开: the published record of one draw (`fazhi-draw-v1`), downloadable from the portal
@@ -148,3 +148,45 @@ export const entityListQuerySchema = z.object({
   ...pagination,
 });
 export type EntityListQuery = z.output<typeof entityListQuerySchema>;
+
+// ── 回避 ─────────────────────────────────────────────────────────────────────
+
+export const recusalKinds = ['formerEmployer', 'relative', 'interest', 'declared'] as const;
+export type RecusalKind = (typeof recusalKinds)[number];
+export const recusalKindLabels: Record<RecusalKind, string> = {
+  formerEmployer: '曾在该单位任职',
+  relative: '近亲属在该单位任职或持股',
+  interest: '其他利害关系',
+  declared: '本人申报的其他应回避情形',
+};
+
+export const addRecusalSchema = z.object({
+  personId: uuidField('检查人员'),
+  creditCode: z
+    .string({ message: '统一社会信用代码不能为空' })
+    .trim()
+    .transform((value) => value.toUpperCase()),
+  kind: z.enum(recusalKinds, { message: '回避情形只能是：曾任职、近亲属、利害关系或本人申报' }),
+  note: z.string().trim().max(500, '说明不能超过 500 个字').optional(),
+});
+export type AddRecusalInput = z.input<typeof addRecusalSchema>;
+
+export const endRecusalSchema = z.object({
+  reason: z.string({ message: '请填写解除回避的原因' }).trim().min(2, '请填写解除回避的原因').max(500),
+});
+
+export interface RecusalView {
+  id: string;
+  personId: string;
+  personName: string;
+  organizationName: string;
+  creditCode: string;
+  entityName: string | null;
+  kind: RecusalKind;
+  kindLabel: string;
+  note: string | null;
+  recordedByName: string;
+  createdAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+}

@@ -8,9 +8,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ImportJobView } from '../../../contracts/imports';
 import { uuidField } from '../../../contracts/fields';
-import { entityListQuerySchema, type EntityView } from '../../../contracts/spotchecks';
+import {
+  addRecusalSchema,
+  endRecusalSchema,
+  entityListQuerySchema,
+  type EntityView,
+  type RecusalView,
+} from '../../../contracts/spotchecks';
 import { requireRole } from '../../core/access/authorize';
-import { readContext, type Deps } from '../../core/context';
+import { inTransaction, readContext, type Deps } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
 import { composeCreditCode } from '../../core/identity/national-codes';
 import { writeImportErrorWorkbook, writeImportTemplate } from '../../core/exports/excel';
@@ -24,6 +30,7 @@ import {
 } from '../../core/imports/import-jobs';
 import { type App, errors, security } from '../../core/route-kit';
 import { entityImport, entityKeeperRoles, entityReaderRoles, listEntities } from './entities/entity-service';
+import { addRecusal, endRecusal, listRecusals } from './recusals/recusal-service';
 
 /** The largest list file accepted (a million rows of CSV is about 150 MB). */
 const maxListFileBytes = 300 * 1024 * 1024;
@@ -176,6 +183,59 @@ export async function registerSpotcheckRoutes(app: App, deps: Deps): Promise<voi
         if (!job) throw notFound('导入任务');
         return sendWorkbook(reply, await writeImportErrorWorkbook(job.errors), '名录导入问题.xlsx');
       },
+    );
+
+    const recusalTags = ['双随机：检查人员回避'];
+    scope.get(
+      '/api/spotchecks/recusals',
+      {
+        schema: {
+          tags: recusalTags,
+          summary: '检查人员回避记录（按人员或检查对象；默认只列未解除的）',
+          security,
+          querystring: z.object({
+            personId: uuidField('检查人员').optional(),
+            creditCode: z.string().trim().max(18).optional(),
+            includeEnded: z
+              .enum(['true', 'false'])
+              .optional()
+              .transform((value) => value === 'true'),
+          }),
+          response: { 200: json<RecusalView[]>(), ...errors },
+        },
+      },
+      async (request) => listRecusals(readContext(deps, request.actor), request.query),
+    );
+    scope.post(
+      '/api/spotchecks/recusals',
+      {
+        schema: {
+          tags: recusalTags,
+          summary: '登记回避（检查人员本人可申报；其他人须为其所在机关的负责人、联络员或司法局）',
+          security,
+          body: addRecusalSchema,
+          response: { 201: json<RecusalView>(), ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await inTransaction(deps, request.actor, (ctx) => addRecusal(ctx, request.body))),
+    );
+    scope.post(
+      '/api/spotchecks/recusals/:id/end',
+      {
+        schema: {
+          tags: recusalTags,
+          summary: '解除回避（写明原因；记录保留）',
+          security,
+          params: z.object({ id: uuidField('回避记录') }),
+          body: endRecusalSchema,
+          response: { 200: json<RecusalView>(), ...errors },
+        },
+      },
+      async (request) =>
+        inTransaction(deps, request.actor, (ctx) => endRecusal(ctx, request.params.id, request.body)),
     );
   });
 }

@@ -1,5 +1,5 @@
-import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { createdAt, id, tenantCode, updatedAt } from '../../core/db/columns';
+import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, tenantCode, updatedAt } from '../../core/db/columns';
 import { searchVector } from '../../core/search/search-columns';
 
 /**
@@ -37,3 +37,32 @@ export const entities = pgTable(
 );
 
 export type EntityRow = typeof entities.$inferSelect;
+
+/**
+ * 回避: an inspector who may not inspect an entity — a former employer, a relative working in or
+ * owning it, another interest, or a conflict the inspector declared. Draws leave him out of that
+ * entity's task. Ended, not deleted, when the relation ends.
+ */
+export const inspectorRecusals = pgTable(
+  'inspector_recusals',
+  {
+    tenantCode: tenantCode(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    /** formerEmployer | relative | interest | declared */
+    kind: varchar('kind', { length: 16 }).notNull(),
+    note: text('note'),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: createdAt(),
+    endedAt: instant('ended_at'),
+    endReason: text('end_reason'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantCode, table.id] }),
+    index('inspector_recusals_person_idx').on(table.tenantCode, table.personId),
+    index('inspector_recusals_entity_idx').on(table.tenantCode, table.creditCode),
+  ],
+);
+
+export type InspectorRecusalRow = typeof inspectorRecusals.$inferSelect;
