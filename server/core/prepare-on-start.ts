@@ -7,10 +7,11 @@ import { ensureDemoCity } from '../modules/org/demo/ensure-demo-city';
 import { ensureDemoPowerLists } from '../modules/powers/demo/ensure-demo-power-lists';
 import { ensureLawLibrary } from '../modules/law/ensure-law-library';
 import { demoListDeps, ensureDemoCases } from '../modules/enforcement/demo/ensure-demo-cases';
+import { ensureDemoEntities } from '../modules/spotchecks/demo/ensure-demo-entities';
 
 /**
  * First-start work, idempotent on every start: the calendar's holiday data, the audit signing
- * key, the law library, the demo city with its power lists and its year of enforcement cases. Returns lines for the start banner (the demo accounts).
+ * key, the law library, the demo city with its power lists, its year of enforcement cases and its entity directory. Returns lines for the start banner (the demo accounts).
  */
 export async function prepareOnStart(deps: Deps): Promise<string[]> {
   const steps: ((deps: Deps) => Promise<string[]>)[] = [
@@ -23,6 +24,7 @@ export async function prepareOnStart(deps: Deps): Promise<string[]> {
     // the lists are approved a week before the demo year of cases, so every case opens on an item in force
     (deps) => ensureDemoPowerLists(demoListDeps(deps)),
     ensureDemoCases,
+    ensureDemoEntities,
   ];
   const lines: string[] = [];
   for (const step of steps) lines.push(...(await step(deps)));

@@ -11,6 +11,7 @@ import { seedDemoPowerLists } from '../../powers/demo/seed-demo-powers';
 import { ordinaryCaseProcedure, summaryCaseProcedure } from '../case-procedures';
 import { demoListDeps, ensureDemoCases } from './ensure-demo-cases';
 import { seedDemoCases, type DemoCaseSummary } from './seed-demo-cases';
+import { ensureDemoEntities } from '../../spotchecks/demo/ensure-demo-entities';
 
 /** The demo year of cases: driven through the real procedures, every state shown, nothing after today. */
 
@@ -151,6 +152,30 @@ describe('demo enforcement cases', () => {
     for (const key of ['benchmarks', 'rules', 'reviews', 'scored', 'files']) {
       expect(extras[0]?.[key], key).toBeGreaterThan(0);
     }
+  });
+
+  it('then imports the demo entity directory through an import job: the case parties graded by their penalties, and 3,000 more', async () => {
+    const auto = { ...platform.deps, config: { ...platform.deps.config, seedDemo: 'auto' as const } };
+    const [line] = await ensureDemoEntities(auto);
+    expect(line).toMatch(/^已导入演示检查对象名录：[\d,]+ 户（其中 \d+ 户为演示案件当事人）/);
+    const [counts] = await queryRows<{
+      entities: number;
+      parties: number;
+      penalizedGood: number;
+      jobs: number;
+    }>(
+      platform.deps.db,
+      sql`SELECT (SELECT count(*)::int FROM entities) AS entities,
+        (SELECT count(*)::int FROM enforcement_parties WHERE credit_code IS NOT NULL) AS parties,
+        (SELECT count(*)::int FROM entities e JOIN enforcement_parties p ON p.credit_code = e.credit_code
+          JOIN enforcement_cases c ON c.party_id = p.id AND c.decision_outcome = 'penalty'
+          WHERE e.risk_grade IN ('A', 'B')) AS "penalizedGood",
+        (SELECT count(*)::int FROM import_jobs WHERE status = 'done' AND created_by_name LIKE '%justice%') AS jobs`,
+    );
+    expect(counts?.entities).toBe((counts?.parties ?? 0) + 3_000);
+    expect(counts?.penalizedGood).toBe(0);
+    expect(counts?.jobs).toBe(1);
+    expect(await ensureDemoEntities(auto)).toEqual([]);
   });
 
   it('leaves an audit log that verifies, and is not seeded twice', async () => {
