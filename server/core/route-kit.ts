@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from './errors';
 
 /**
  * What every routes file shares, written once: the app's type (spelled out here because modules
@@ -28,3 +29,9 @@ export const errorShape = z.object({
 
 /** The error answers of a signed-in route: 400 naming the field, 401, 403, 404, 409 with the reason. */
 export const errors = { 400: errorShape, 401: errorShape, 403: errorShape, 404: errorShape, 409: errorShape };
+
+/** The preHandler of a signed-in route scope: 401 「请先登录」 without a session. */
+export function requireSignedIn(request: FastifyRequest): Promise<void> {
+  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
+  return Promise.resolve();
+}

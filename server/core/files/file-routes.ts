@@ -14,18 +14,14 @@ import {
 } from '../../../contracts/files';
 import { requireActor } from '../access/authorize';
 import { inTransaction, readContext, type Deps } from '../context';
-import { AppError, invalid } from '../errors';
+import { invalid } from '../errors';
 import { fileWriterRoles } from './file-policy';
 import { getStoredFile, openStoredFile, storeFile, verifyStoredFile } from './file-service';
 import { type App, errorShape, security } from '../route-kit';
+import { requireSignedIn } from '../route-kit';
 
 const json = <T>() => z.custom<T>();
 const tags = ['证据文件'];
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /**
  * `Content-Disposition` for a download: an ASCII fallback and the real (often Chinese) name

@@ -17,7 +17,6 @@ import {
 } from '../../../contracts/publicity';
 import { civilDate } from '../clock';
 import { inTransaction, readContext, type Deps } from '../context';
-import { AppError } from '../errors';
 import { type App, errorShape, errors, security } from '../route-kit';
 import { presentPublication, presentPublicDecision } from './publication-presenters';
 import {
@@ -31,13 +30,9 @@ import {
   withdrawPublication,
   type PublicationRecord,
 } from './publication-service';
+import { requireSignedIn } from '../route-kit';
 
 const idParams = z.object({ id: uuidField('编号') });
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /** Publications: the console (signed in, scoped) and the portal's 执法决定公示 (public today only). */
 export async function registerPublicationRoutes(app: App, deps: Deps): Promise<void> {

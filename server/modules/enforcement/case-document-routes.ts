@@ -1,21 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseDocumentKindSchema, caseDocumentViewSchema } from '../../../contracts/enforcement';
 import { uuidField } from '../../../contracts/fields';
 import { inTransaction, readContext, type Deps } from '../../core/context';
-import { AppError } from '../../core/errors';
-import { type App, errors, security } from '../../core/route-kit';
+import { type App, errors, security, requireSignedIn } from '../../core/route-kit';
 import { generateCaseDocument, listCaseDocuments } from './documents/case-documents';
 
 const tags = ['行政执法案件'];
 const caseParams = z.object({ id: uuidField('案件') });
 const generateParams = caseParams.extend({ kind: caseDocumentKindSchema });
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /** A case's documents: the list, and generating one (.docx per GB/T 9704; download at GET /api/files/:sha256). */
 export async function registerCaseDocumentRoutes(app: App, deps: Deps): Promise<void> {

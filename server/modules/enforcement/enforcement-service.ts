@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   registerCaseSchema,
   type AddRecordInput,
@@ -17,7 +16,6 @@ import {
   type RegisterCaseInput,
 } from '../../../contracts/enforcement';
 import { requireActor, requireRole } from '../../core/access/authorize';
-import { users } from '../../core/access/access-tables';
 import { appendAuditEvent } from '../../core/audit/append-audit-event';
 import { loadWorkingDayCalendar } from '../../core/calendar/load-calendar';
 import { chineseDate, yearOf } from '../../core/calendar/civil-dates';
@@ -92,6 +90,7 @@ import type { EnforcementCaseRow, EnforcementPartyRow } from './enforcement-tabl
 import { assessDiscretion } from './discretion/discretion-rules';
 import { majorReasonsFor, requiresDeliberationFor } from './major-rules/major-rules-rules';
 import './case-procedures';
+import { actorPersonId } from '../../core/access/actor-person';
 
 /**
  * Enforcement cases (行政处罚案件) under the three systems. Every change is an action of the case's
@@ -277,15 +276,6 @@ async function checkedOfficers(
     }
   }
   return unique.flatMap((personId) => officers.filter((officer) => officer.personId === personId));
-}
-
-async function actorPersonId(ctx: ServiceContext): Promise<string | null> {
-  if (!ctx.actor) return null;
-  const [row] = await ctx.tx
-    .select({ personId: users.personId })
-    .from(users)
-    .where(and(eq(users.tenantCode, ctx.tenantCode), eq(users.id, ctx.actor.userId)));
-  return row?.personId ?? null;
 }
 
 /**

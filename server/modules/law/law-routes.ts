@@ -27,7 +27,7 @@ import {
   searchLaws,
   type LawPage,
 } from './law-service';
-import { type App, errorShape, security } from '../../core/route-kit';
+import { type App, errorShape, security, requireSignedIn } from '../../core/route-kit';
 
 const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('编号') });
@@ -104,11 +104,6 @@ function registerPublicLawRoutes(app: App, deps: Deps): void {
       return resolveCitations(ctx, request.body.text, request.body.date ?? todayOf(ctx));
     },
   );
-}
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
 }
 
 /** The .md and .txt files of a multipart upload; 400 naming `files` for anything else. */

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -31,7 +30,6 @@ import {
   type Person,
 } from '../../../contracts/org';
 import { inTransaction, readContext, type Deps } from '../../core/context';
-import { AppError } from '../../core/errors';
 import { writeListWorkbook } from '../../core/exports/excel';
 import {
   readUploadedWorkbook,
@@ -81,16 +79,12 @@ import {
   listPeople,
   updatePerson,
 } from './person-service';
-import { type App, errors, security } from '../../core/route-kit';
+import { type App, errors, security, requireSignedIn } from '../../core/route-kit';
 
 const importDescription =
   '以 multipart/form-data 上传 file 字段的 .xlsx（按导入模板填写）。全部行通过才导入，一行有问题则什么都不导入，并以 400 返回问题清单 Excel（行号、列、问题）。';
 
 /** Org routes need a signed-in user; checked after validation so a malformed body is a 400 first. */
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 const stamp = (now: Date) => now.toISOString().slice(0, 10).replace(/-/g, '');
 

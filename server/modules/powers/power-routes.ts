@@ -30,7 +30,6 @@ import {
 } from '../../../contracts/powers';
 import { todayOf } from '../../core/procedures/procedure-service';
 import { inTransaction, readContext, type Deps } from '../../core/context';
-import { AppError } from '../../core/errors';
 import { ImportRejectedError, writeImportErrorWorkbook } from '../../core/exports/excel';
 import { readUploadedWorkbook, registerExcelUploads, sendWorkbook } from '../../core/exports/excel-http';
 import { importChangesFromSheet, writePowerImportTemplate, writePowerListWorkbook } from './power-excel';
@@ -55,15 +54,10 @@ import {
   removeChange,
   summarizePowerLists,
 } from './power-service';
-import { type App, errorShape, errors, security } from '../../core/route-kit';
+import { type App, errorShape, errors, security, requireSignedIn } from '../../core/route-kit';
 
 const idParams = z.object({ id: uuidField('编号') });
 const json = <T>() => z.custom<T>();
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 const stamp = (date: string) => date.replace(/-/g, '');
 

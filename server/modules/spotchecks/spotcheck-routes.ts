@@ -3,7 +3,6 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ImportJobView } from '../../../contracts/imports';
@@ -28,7 +27,7 @@ import {
   presentImportJob,
   runImportJob,
 } from '../../core/imports/import-jobs';
-import { type App, errors, security } from '../../core/route-kit';
+import { type App, errors, security, requireSignedIn } from '../../core/route-kit';
 import { entityImport, entityKeeperRoles, entityReaderRoles, listEntities } from './entities/entity-service';
 import { addRecusal, endRecusal, listRecusals } from './recusals/recusal-service';
 
@@ -37,11 +36,6 @@ const maxListFileBytes = 300 * 1024 * 1024;
 
 const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('导入任务') });
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /** 双随机、一公开: the entity directory and its imports (plans and draws come next). */
 export async function registerSpotcheckRoutes(app: App, deps: Deps): Promise<void> {

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, uuidField } from '../../../../contracts/fields';
@@ -15,8 +14,7 @@ import {
   type SampleResult,
 } from '../../../../contracts/enforcement-oversight';
 import { inTransaction, readContext, type Deps } from '../../../core/context';
-import { AppError } from '../../../core/errors';
-import { type App, errors, security } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
 import { presentChecklist, presentReview } from './case-review-presenters';
 import {
   createChecklist,
@@ -30,11 +28,6 @@ import {
 
 const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('编号') });
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /** 案卷评查: the justice bureau's checklists, sampling and scoring; leaders read. */
 export async function registerCaseReviewRoutes(app: App, deps: Deps): Promise<void> {

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf } from '../../../../contracts/fields';
@@ -10,19 +9,13 @@ import {
   type BenchmarkView,
 } from '../../../../contracts/enforcement-oversight';
 import { inTransaction, readContext, type Deps } from '../../../core/context';
-import { AppError } from '../../../core/errors';
-import { type App, errors, security } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
 import { sendWorkbook } from '../../../core/exports/excel-http';
 import { writeBenchmarkWorkbook } from './discretion-excel';
 import { presentBenchmark } from './discretion-presenters';
 import { exportBenchmarks, getBenchmark, listBenchmarks, saveBenchmark } from './discretion-service';
 
 const json = <T>() => z.custom<T>();
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /** 裁量基准: read in scope, written by the body's liaison, agency head or legal reviewer. */
 export async function registerDiscretionRoutes(app: App, deps: Deps): Promise<void> {

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidField } from '../../../../contracts/fields';
@@ -9,18 +8,12 @@ import {
   type MajorRuleView,
 } from '../../../../contracts/enforcement-oversight';
 import { inTransaction, readContext, type Deps } from '../../../core/context';
-import { AppError } from '../../../core/errors';
-import { type App, errors, security } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
 import { presentMajorRule } from './major-rules-presenters';
 import { createMajorRule, listMajorRules, updateMajorRule } from './major-rules-service';
 
 const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('编号') });
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /** 重大执法决定法制审核目录: read in scope; kept by the body's agency head or legal reviewer, or the justice bureau. */
 export async function registerMajorRuleRoutes(app: App, deps: Deps): Promise<void> {

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -8,16 +7,10 @@ import {
   type StatisticsCasesPage,
 } from '../../../../contracts/enforcement-oversight';
 import { readContext, type Deps } from '../../../core/context';
-import { AppError } from '../../../core/errors';
-import { type App, errors, security } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
 import { enforcementStatistics, statisticsCases } from './statistics-service';
 
 const json = <T>() => z.custom<T>();
-
-function requireSignedIn(request: FastifyRequest): Promise<void> {
-  if (!request.actor) return Promise.reject(new AppError('UNAUTHENTICATED', '请先登录'));
-  return Promise.resolve();
-}
 
 /** 执法统计: the figures and, for each, the cases that make it. */
 export async function registerStatisticsRoutes(app: App, deps: Deps): Promise<void> {

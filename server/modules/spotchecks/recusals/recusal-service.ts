@@ -10,7 +10,6 @@ import {
 import type { Role } from '../../../../contracts/roles';
 import { requireActor, requireRole } from '../../../core/access/authorize';
 import { organizationScope } from '../../../core/access/scope';
-import { users } from '../../../core/access/access-tables';
 import { appendAuditEvent } from '../../../core/audit/append-audit-event';
 import { actorName, type ServiceContext } from '../../../core/context';
 import { newId } from '../../../core/db/ids';
@@ -19,6 +18,7 @@ import { creditCodeMessages, creditCodeProblem } from '../../../core/identity/na
 import { organizations, people } from '../../org/org-tables';
 import { findPersonInScope } from '../../org/org-repository';
 import { entities, inspectorRecusals } from '../spotcheck-tables';
+import { actorPersonId } from '../../../core/access/actor-person';
 
 /**
  * 回避: which inspector may not inspect which entity. Recorded by the inspector's agency head,
@@ -27,15 +27,6 @@ import { entities, inspectorRecusals } from '../spotcheck-tables';
  */
 
 export const recusalKeeperRoles: readonly Role[] = ['agencyHead', 'liaison', 'justiceBureau'];
-
-async function actorPersonId(ctx: ServiceContext): Promise<string | null> {
-  if (!ctx.actor) return null;
-  const [row] = await ctx.tx
-    .select({ personId: users.personId })
-    .from(users)
-    .where(and(eq(users.tenantCode, ctx.tenantCode), eq(users.id, ctx.actor.userId)));
-  return row?.personId ?? null;
-}
 
 /** Records a recusal; an inspector may declare his own, others need a keeper's role over him. */
 export async function addRecusal(ctx: ServiceContext, raw: AddRecusalInput): Promise<RecusalView> {
