@@ -17,10 +17,9 @@ import { inTransaction, readContext, type Deps } from '../context';
 import { invalid } from '../errors';
 import { fileWriterRoles } from './file-policy';
 import { getStoredFile, openStoredFile, storeFile, verifyStoredFile } from './file-service';
-import { type App, errorShape, security } from '../route-kit';
+import { type App, errorShape, security, json } from '../route-kit';
 import { requireSignedIn } from '../route-kit';
 
-const json = <T>() => z.custom<T>();
 const tags = ['证据文件'];
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { organizationScope } from '../../core/access/scope';
 import type { ServiceContext } from '../../core/context';
+import { countUpTo } from '../../core/db/capped-count';
 import { storedFiles } from '../../core/files/file-tables';
 import { matchesSearch, segmentedText, toSearchVector } from '../../core/search/chinese-search';
 import { enforcementCertificates, organizations, people } from '../org/org-tables';
@@ -355,12 +356,6 @@ function caseConditions(ctx: ServiceContext, filter: CaseFilter): SQL[] {
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 
-/**
- * A list counts its matches up to this many and says "more" beyond: an exact count of a broad
- * search over millions of cases would cost more than the page itself.
- */
-export const caseCountLimit = 10_000;
-
 export async function selectCases(
   ctx: ServiceContext,
   filter: CaseFilter,
@@ -372,14 +367,7 @@ export async function selectCases(
   totalIsCapped: boolean;
 }> {
   const where = and(...caseConditions(ctx, filter));
-  const matched = ctx.tx
-    .select({ one: sql`1` })
-    .from(enforcementCases)
-    .where(where)
-    .limit(caseCountLimit + 1)
-    .as('matched');
-  const [count] = await ctx.tx.select({ total: sql<number>`count(*)::int` }).from(matched);
-  const total = count?.total ?? 0;
+  const count = await countUpTo(ctx, enforcementCases, where);
   const rows = await ctx.tx
     .select({ row: caseRow, organizationName: organizations.name })
     .from(enforcementCases)
@@ -400,7 +388,6 @@ export async function selectCases(
     .offset((page.page - 1) * page.pageSize);
   return {
     rows: rows.map((entry) => ({ ...entry.row, organizationName: entry.organizationName })),
-    total: Math.min(total, caseCountLimit),
-    totalIsCapped: total > caseCountLimit,
+    ...count,
   };
 }

@@ -21,7 +21,7 @@ import { inTransaction, readContext, type Deps } from '../../core/context';
 import { writeListWorkbook, type ExportColumn } from '../../core/exports/excel';
 import { sendWorkbook } from '../../core/exports/excel-http';
 import { todayOf } from '../../core/procedures/procedure-service';
-import { type App, errors, security } from '../../core/route-kit';
+import { type App, errors, security, json } from '../../core/route-kit';
 import {
   addCaseRecord,
   getCaseDetail,
@@ -34,7 +34,6 @@ import {
   verifyCaseRecord,
 } from './enforcement-service';
 
-const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('案件编号') });
 const organizationQuery = z.object({ organizationId: uuidField('执法主体') });
 const maxExportRows = 20_000;

@@ -27,9 +27,8 @@ import {
   searchLaws,
   type LawPage,
 } from './law-service';
-import { type App, errorShape, security, requireSignedIn } from '../../core/route-kit';
+import { type App, errorShape, security, requireSignedIn, json } from '../../core/route-kit';
 
-const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('编号') });
 
 /** The largest law file accepted in an upload, and how many files one upload may hold. */

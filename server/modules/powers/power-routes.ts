@@ -54,10 +54,9 @@ import {
   removeChange,
   summarizePowerLists,
 } from './power-service';
-import { type App, errorShape, errors, security, requireSignedIn } from '../../core/route-kit';
+import { type App, errorShape, errors, security, requireSignedIn, json } from '../../core/route-kit';
 
 const idParams = z.object({ id: uuidField('编号') });
-const json = <T>() => z.custom<T>();
 
 const stamp = (date: string) => date.replace(/-/g, '');
 

@@ -27,14 +27,13 @@ import {
   presentImportJob,
   runImportJob,
 } from '../../core/imports/import-jobs';
-import { type App, errors, security, requireSignedIn } from '../../core/route-kit';
+import { type App, errors, security, requireSignedIn, json } from '../../core/route-kit';
 import { entityImport, entityKeeperRoles, entityReaderRoles, listEntities } from './entities/entity-service';
 import { addRecusal, endRecusal, listRecusals } from './recusals/recusal-service';
 
 /** The largest list file accepted (a million rows of CSV is about 150 MB). */
 const maxListFileBytes = 300 * 1024 * 1024;
 
-const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('导入任务') });
 
 /** 双随机、一公开: the entity directory and its imports (plans and draws come next). */

@@ -14,7 +14,7 @@ import {
   type SampleResult,
 } from '../../../../contracts/enforcement-oversight';
 import { inTransaction, readContext, type Deps } from '../../../core/context';
-import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn, json } from '../../../core/route-kit';
 import { presentChecklist, presentReview } from './case-review-presenters';
 import {
   createChecklist,
@@ -26,7 +26,6 @@ import {
   scoreCaseReview,
 } from './case-review-service';
 
-const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('编号') });
 
 /** 案卷评查: the justice bureau's checklists, sampling and scoring; leaders read. */

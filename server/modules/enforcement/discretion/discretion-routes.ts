@@ -1,5 +1,4 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf } from '../../../../contracts/fields';
 import { saveBenchmarkSchema } from '../../../../contracts/enforcement';
 import {
@@ -9,13 +8,11 @@ import {
   type BenchmarkView,
 } from '../../../../contracts/enforcement-oversight';
 import { inTransaction, readContext, type Deps } from '../../../core/context';
-import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn, json } from '../../../core/route-kit';
 import { sendWorkbook } from '../../../core/exports/excel-http';
 import { writeBenchmarkWorkbook } from './discretion-excel';
 import { presentBenchmark } from './discretion-presenters';
 import { exportBenchmarks, getBenchmark, listBenchmarks, saveBenchmark } from './discretion-service';
-
-const json = <T>() => z.custom<T>();
 
 /** 裁量基准: read in scope, written by the body's liaison, agency head or legal reviewer. */
 export async function registerDiscretionRoutes(app: App, deps: Deps): Promise<void> {

@@ -8,11 +8,10 @@ import {
   type MajorRuleView,
 } from '../../../../contracts/enforcement-oversight';
 import { inTransaction, readContext, type Deps } from '../../../core/context';
-import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn, json } from '../../../core/route-kit';
 import { presentMajorRule } from './major-rules-presenters';
 import { createMajorRule, listMajorRules, updateMajorRule } from './major-rules-service';
 
-const json = <T>() => z.custom<T>();
 const idParams = z.object({ id: uuidField('编号') });
 
 /** 重大执法决定法制审核目录: read in scope; kept by the body's agency head or legal reviewer, or the justice bureau. */

@@ -1,5 +1,4 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   statisticsCasesQuerySchema,
   statisticsQuerySchema,
@@ -7,10 +6,8 @@ import {
   type StatisticsCasesPage,
 } from '../../../../contracts/enforcement-oversight';
 import { readContext, type Deps } from '../../../core/context';
-import { type App, errors, security, requireSignedIn } from '../../../core/route-kit';
+import { type App, errors, security, requireSignedIn, json } from '../../../core/route-kit';
 import { enforcementStatistics, statisticsCases } from './statistics-service';
-
-const json = <T>() => z.custom<T>();
 
 /** 执法统计: the figures and, for each, the cases that make it. */
 export async function registerStatisticsRoutes(app: App, deps: Deps): Promise<void> {

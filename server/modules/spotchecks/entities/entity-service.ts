@@ -1,9 +1,10 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { riskGrades, type EntityListQuery, type EntityView } from '../../../../contracts/spotchecks';
 import type { Role } from '../../../../contracts/roles';
 import { requireRole } from '../../../core/access/authorize';
 import type { ServiceContext } from '../../../core/context';
+import { countUpTo } from '../../../core/db/capped-count';
 import { newId } from '../../../core/db/ids';
 import type { ImportColumn } from '../../../core/exports/excel';
 import type { ImportSpec } from '../../../core/imports/import-jobs';
@@ -177,26 +178,17 @@ export async function listEntities(
   if (query.riskGrade) conditions.push(eq(entities.riskGrade, query.riskGrade));
   if (query.jurisdictionCode) conditions.push(eq(entities.jurisdictionCode, query.jurisdictionCode));
   const where = and(...conditions);
-  const cap = 10_000;
-  const matched = ctx.tx
-    .select({ one: sql`1` })
-    .from(entities)
-    .where(where)
-    .limit(cap + 1)
-    .as('matched');
-  const [count] = await ctx.tx.select({ total: sql<number>`count(*)::int` }).from(matched);
+  const count = await countUpTo(ctx, entities, where);
   const rows = await ctx.tx
-    .select()
+    .select({ ...getTableColumns(entities), searchVector: sql<string | null>`NULL` })
     .from(entities)
     .where(where)
     .orderBy(asc(entities.creditCode))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const total = count?.total ?? 0;
   return {
     items: rows.map(presentEntity),
-    total: Math.min(total, cap),
-    totalIsCapped: total > cap,
+    ...count,
     page: query.page,
     pageSize: query.pageSize,
   };

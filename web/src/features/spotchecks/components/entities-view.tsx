@@ -1,10 +1,11 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { importJobStatusLabels } from '../../../../../contracts/imports';
 import { riskGradeLabels, riskGrades, type RiskGrade } from '../../../../../contracts/spotchecks';
 import { PageHeader } from '../../../components/page-header';
-import { useEntities, useEntityImportJobs, type EntityListParams } from '../api/entities';
+import { spotchecksQueryKey, useEntities, useEntityImportJobs, type EntityListParams } from '../api/entities';
 import { EntityImportModal } from './entity-import-modal';
 
 const gradeColors: Record<RiskGrade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
@@ -15,10 +16,11 @@ export function EntitiesView({ canImport }: { canImport: boolean }) {
   const [isImporting, setImporting] = useState(false);
   const list = useEntities(filter);
   const imports = useEntityImportJobs();
-  const refresh = useCallback(() => {
-    void list.refetch();
-    void imports.refetch();
-  }, [list, imports]);
+  const queryClient = useQueryClient();
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: spotchecksQueryKey }),
+    [queryClient],
+  );
   const lastImport = imports.data?.[0];
 
   return (

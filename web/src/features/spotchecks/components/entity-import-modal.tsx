@@ -1,6 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Modal, Progress, Space, Table, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { importJobStatusLabels, type ImportJobView } from '../../../../../contracts/imports';
 import { showError } from '../../../lib/api-client';
 import { downloadFile, uploadFile } from '../../../lib/download';
@@ -24,9 +24,13 @@ export function EntityImportModal({
   const job = useEntityImportJob(jobId);
   const view = job.data;
 
+  // tell the list once per finished job (the callback changes identity as the list refetches)
+  const announced = useRef<string | null>(null);
   useEffect(() => {
-    if (view?.status === 'done') onImported();
-  }, [view?.status, onImported]);
+    if (view?.status !== 'done' || announced.current === view.id) return;
+    announced.current = view.id;
+    onImported();
+  }, [view?.status, view?.id, onImported]);
 
   const upload = async (file: File) => {
     setUploading(true);
