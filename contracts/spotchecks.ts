@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { pagination, uuidField } from './fields';
+import { civilDateField, optionalText, pagination, uuidField } from './fields';
+import type { NextActionView } from './enforcement';
+import type { procedureStepSchema } from './procedures';
 
 /**
  * 双随机、一公开: the published record of one draw (`fazhi-draw-v1`), downloadable from the portal
@@ -189,4 +191,330 @@ export interface RecusalView {
   createdAt: string;
   endedAt: string | null;
   endReason: string | null;
+}
+
+// ── 抽查计划与任务 ───────────────────────────────────────────────────────────
+
+type StepView = z.infer<typeof procedureStepSchema>;
+
+/** Why a plan was made: routine plans keep to the frequency limits; complaint- and risk-triggered ones do not. */
+export const spotCheckTriggers = ['routine', 'complaint', 'risk'] as const;
+export type SpotCheckTrigger = (typeof spotCheckTriggers)[number];
+export const spotCheckTriggerLabels: Record<SpotCheckTrigger, string> = {
+  routine: '日常随机抽查',
+  complaint: '投诉举报引发',
+  risk: '风险预警引发',
+};
+
+export const spotCheckPlanStates = ['draft', 'committed', 'drawn', 'completed', 'cancelled'] as const;
+export type SpotCheckPlanState = (typeof spotCheckPlanStates)[number];
+export const spotCheckPlanStateLabels: Record<SpotCheckPlanState, string> = {
+  draft: '草拟中',
+  committed: '已公布承诺值',
+  drawn: '已抽取',
+  completed: '已完成',
+  cancelled: '已撤销',
+};
+
+export const spotCheckTaskStates = ['assigned', 'inspected', 'completed'] as const;
+export type SpotCheckTaskState = (typeof spotCheckTaskStates)[number];
+export const spotCheckTaskStateLabels: Record<SpotCheckTaskState, string> = {
+  assigned: '待检查',
+  inspected: '已检查待定结果',
+  completed: '已完成',
+};
+
+/**
+ * 抽查检查结果, as the national enterprise credit publicity system records them (国办发〔2019〕5号;
+ * 市场监管总局《关于全面推进“双随机、一公开”监管工作的通知》). `opensCase`: the result may lead to a case.
+ */
+export const spotCheckResults = [
+  'noProblem',
+  'corrected',
+  'followUp',
+  'notOperating',
+  'unreachable',
+  'refused',
+] as const;
+export type SpotCheckResult = (typeof spotCheckResults)[number];
+export const spotCheckResultLabels: Record<SpotCheckResult, string> = {
+  noProblem: '未发现问题',
+  corrected: '发现问题已责令改正',
+  followUp: '发现问题待后续处理',
+  notOperating: '未发现开展本次抽查涉及的经营活动',
+  unreachable: '通过登记的住所（经营场所）无法联系',
+  refused: '不配合检查情节严重',
+};
+export const resultsThatOpenCases: readonly SpotCheckResult[] = ['corrected', 'followUp', 'refused'];
+
+const civilDate = (label: string) => civilDateField(label);
+
+export const populationFilterSchema = z.object({
+  jurisdictionCodes: z
+    .array(z.string().regex(/^\d{6}$/, '区划代码须为 6 位数字'))
+    .max(200, '区划最多选 200 个')
+    .default([]),
+  industries: z.array(text('行业', 100)).max(100, '行业最多选 100 个').default([]),
+  licences: z.array(text('许可证', 100)).max(100, '许可证最多选 100 种').default([]),
+});
+export type PopulationFilter = z.output<typeof populationFilterSchema>;
+
+export const createPlanSchema = z
+  .object({
+    title: z
+      .string({ message: '计划名称必须填写' })
+      .trim()
+      .min(4, '计划名称至少 4 个字')
+      .max(200, '计划名称不能超过 200 个字'),
+    /** the lead department first; more than one makes a joint plan */
+    organizationIds: z
+      .array(uuidField('抽查部门'), { message: '请选择抽查部门' })
+      .min(1, '请选择抽查部门')
+      .max(8, '联合抽查最多 8 个部门'),
+    /** items of the departments' 随机抽查事项清单, in force today */
+    itemIds: z
+      .array(uuidField('抽查事项'), { message: '请选择抽查事项' })
+      .min(1, '请至少选择一项抽查事项')
+      .max(50, '抽查事项最多 50 项'),
+    trigger: z.enum(spotCheckTriggers, { message: '计划类型只能是日常、投诉举报引发或风险预警引发' }),
+    populationFilter: populationFilterSchema.default({ jurisdictionCodes: [], industries: [], licences: [] }),
+    /** 抽查比例 per risk grade, in percent with at most two decimals */
+    strata: z
+      .array(
+        z.object({
+          riskGrade: z.enum(riskGrades, { message: '风险等级只能是 A、B、C、D' }),
+          ratioPercent: z
+            .number({ message: '抽查比例必须是数字' })
+            .min(0, '抽查比例不能为负')
+            .max(100, '抽查比例不能超过 100%')
+            .refine(
+              (value) =>
+                Number.isInteger(Math.round(value * 100)) &&
+                Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+              '抽查比例最多两位小数',
+            ),
+        }),
+        { message: '请设定各风险等级的抽查比例' },
+      )
+      .min(1, '请至少设定一个风险等级的抽查比例'),
+    inspectorsPerTask: z
+      .number({ message: '每组检查人员数必须是数字' })
+      .int('每组检查人员数必须是整数')
+      .min(2, '每个检查任务至少两名检查人员')
+      .max(10, '每个检查任务至多 10 名检查人员')
+      .default(2),
+    maxTasksPerInspector: z
+      .number({ message: '人均任务上限必须是数字' })
+      .int('人均任务上限必须是整数')
+      .min(1, '人均任务上限至少为 1')
+      .max(10_000, '人均任务上限过大')
+      .default(30),
+    periodStart: civilDate('检查开始日期'),
+    periodEnd: civilDate('检查结束日期'),
+  })
+  .refine((plan) => plan.periodStart <= plan.periodEnd, {
+    message: '检查结束日期不能早于开始日期',
+    path: ['periodEnd'],
+  });
+export type CreatePlanInput = z.input<typeof createPlanSchema>;
+
+export const drawPlanInputSchema = z.object({
+  /** a public value fixed only after the commitment, e.g. the lottery numbers of the draw day */
+  externalEntropy: z
+    .string({ message: '公开随机源必须是文字' })
+    .trim()
+    .max(500, '公开随机源不能超过 500 个字')
+    .default(''),
+});
+export const cancelPlanSchema = z.object({
+  reason: z.string({ message: '请填写撤销原因' }).trim().min(4, '撤销原因至少 4 个字').max(1000),
+});
+
+export const planListQuerySchema = z.object({
+  q: optionalText('关键词', 100),
+  organizationId: uuidField('部门').optional(),
+  state: z.enum(spotCheckPlanStates, { message: '计划状态不正确' }).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  ...pagination,
+});
+export type PlanListQuery = z.input<typeof planListQuerySchema>;
+
+export interface SpotCheckPlanView {
+  id: string;
+  planNumber: string;
+  title: string;
+  year: number;
+  organizationId: string;
+  organizationNames: string[];
+  isJoint: boolean;
+  trigger: SpotCheckTrigger;
+  triggerLabel: string;
+  state: SpotCheckPlanState;
+  stateLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  populationCount: number | null;
+  eligibleCount: number | null;
+  taskCount: number;
+  completedTaskCount: number;
+  commitment: string | null;
+  committedAt: string | null;
+  drawnAt: string | null;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface SpotCheckPlanDetail {
+  plan: SpotCheckPlanView & {
+    items: { itemId: string; code: string; name: string; organizationId: string }[];
+    populationFilter: PopulationFilter;
+    strata: { riskGrade: RiskGrade; ratioPercent: number }[];
+    inspectorsPerTask: number;
+    maxTasksPerInspector: number;
+    inputDigest: string | null;
+    /** revealed with the draw */
+    secret: string | null;
+    externalEntropy: string | null;
+    committedByName: string | null;
+    drawnByName: string | null;
+    cancelReason: string | null;
+  };
+  steps: StepView[];
+  nextActions: NextActionView[];
+}
+
+export const taskListQuerySchema = z.object({
+  q: optionalText('关键词', 100),
+  planId: uuidField('抽查计划').optional(),
+  state: z.enum(spotCheckTaskStates, { message: '任务状态不正确' }).optional(),
+  result: z.enum(spotCheckResults, { message: '检查结果不正确' }).optional(),
+  /** tasks the signed-in user's person is drawn for */
+  mine: z
+    .enum(['true', 'false'], { message: '我的任务只能是 true 或 false' })
+    .transform((value) => value === 'true')
+    .optional(),
+  ...pagination,
+});
+export type TaskListQuery = z.input<typeof taskListQuerySchema>;
+
+export interface SpotCheckTaskView {
+  id: string;
+  planId: string;
+  planNumber: string;
+  planTitle: string;
+  seq: number;
+  isJoint: boolean;
+  creditCode: string;
+  entityName: string;
+  riskGrade: RiskGrade;
+  inspectors: { personId: string; name: string; organizationName: string }[];
+  state: SpotCheckTaskState;
+  stateLabel: string;
+  periodEnd: string;
+  inspectedOn: string | null;
+  result: SpotCheckResult | null;
+  resultLabel: string | null;
+  completedOn: string | null;
+  caseId: string | null;
+  caseNumber: string | null;
+  publicationId: string | null;
+  publicationStatus: string | null;
+  publicationDueOn: string | null;
+}
+
+export interface SpotCheckTaskDetail {
+  task: SpotCheckTaskView & {
+    checklist: {
+      itemId: string;
+      code: string;
+      name: string;
+      conforms: boolean | null;
+      note: string | null;
+    }[];
+    record: string | null;
+    resultNote: string | null;
+    photos: { fileSha256: string; fileName: string | null }[];
+  };
+  /** the plan's items, for the checklist form */
+  items: { itemId: string; code: string; name: string }[];
+  steps: StepView[];
+  nextActions: NextActionView[];
+}
+
+export const recordInspectionSchema = z.object({
+  inspectedOn: civilDate('检查日期'),
+  checklist: z
+    .array(
+      z.object({
+        itemId: uuidField('抽查事项'),
+        /** true 符合, false 不符合, null 不涉及 */
+        conforms: z.boolean({ message: '请选择是否符合' }).nullable(),
+        note: optionalText('说明', 1000),
+      }),
+      { message: '请逐项填写检查情况' },
+    )
+    .min(1, '请逐项填写检查情况'),
+  record: z
+    .string({ message: '现场检查记录必须填写' })
+    .trim()
+    .min(10, '现场检查记录至少 10 个字')
+    .max(20_000, '现场检查记录不能超过 20000 个字'),
+  /** photos stored first through POST /api/files */
+  photoSha256s: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, '照片文件哈希格式不正确'))
+    .max(50, '照片最多 50 张')
+    .default([]),
+});
+export type RecordInspectionInput = z.input<typeof recordInspectionSchema>;
+
+export const completeTaskSchema = z.object({
+  result: z.enum(spotCheckResults, { message: '请选择检查结果' }),
+  resultNote: optionalText('结果说明', 2000),
+});
+export type CompleteTaskInput = z.input<typeof completeTaskSchema>;
+
+/** A problem found opens an enforcement case (ordinary procedure) against the entity, linked to the task. */
+export const openTaskCaseSchema = z.object({
+  powerItemId: uuidField('执法事项'),
+  title: z
+    .string({ message: '案由必须填写' })
+    .trim()
+    .min(4, '案由至少 4 个字')
+    .max(200, '案由不能超过 200 个字'),
+  facts: optionalText('基本案情', 5000),
+});
+export type OpenTaskCaseInput = z.input<typeof openTaskCaseSchema>;
+
+// ── Portal ───────────────────────────────────────────────────────────────────
+
+export interface PublicSpotCheckPlan {
+  id: string;
+  planNumber: string;
+  title: string;
+  organizationNames: string[];
+  isJoint: boolean;
+  triggerLabel: string;
+  stateLabel: string;
+  itemNames: string[];
+  periodStart: string;
+  periodEnd: string;
+  populationCount: number | null;
+  taskCount: number;
+  inputDigest: string | null;
+  commitment: string | null;
+  committedAt: string | null;
+  secret: string | null;
+  externalEntropy: string | null;
+  drawnAt: string | null;
+  /** the record can be downloaded (after the draw) */
+  hasRecord: boolean;
+  cancelReason: string | null;
+}
+
+export interface DrawVerificationView {
+  ok: boolean;
+  reason: string | null;
+  entities: number | null;
+  tasks: number | null;
+  inputDigest: string | null;
 }

@@ -1,4 +1,16 @@
-import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantCode, updatedAt } from '../../core/db/columns';
 import { searchVector } from '../../core/search/search-columns';
 
@@ -66,3 +78,149 @@ export const inspectorRecusals = pgTable(
 );
 
 export type InspectorRecusalRow = typeof inspectorRecusals.$inferSelect;
+
+/**
+ * 抽查计划: one plan of one department (or several, a joint plan 联合抽查) — its spot-check items,
+ * population filter, sampling ratio per risk grade and period — and its draw: the commitment
+ * published before the draw (the secret kept encrypted until the reveal), the frozen input and
+ * the published record (both as blobs in the file store, by SHA-256). The state lives in the
+ * core procedure engine (`spot-check-plan`) and is mirrored here for lists.
+ */
+export const spotCheckPlans = pgTable(
+  'spot_check_plans',
+  {
+    tenantCode: tenantCode(),
+    id: id(),
+    /** the lead department: the plan's scope and numbering */
+    organizationId: uuid('organization_id').notNull(),
+    /** every department of the plan, the lead first; more than one makes a joint plan */
+    organizationIds: uuid('organization_ids').array().notNull(),
+    /** 执法领域 of the departments, for frequency control */
+    fields: text('fields').array().notNull(),
+    instanceId: uuid('instance_id').notNull(),
+    /** e.g. 示市监抽〔2026〕3号 */
+    planNumber: varchar('plan_number', { length: 64 }).notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** routine | complaint | risk (complaint- and risk-triggered plans skip frequency control) */
+    trigger: varchar('trigger', { length: 16 }).notNull(),
+    /** [{ itemId, versionId, code, name, organizationId }] from the departments' 随机抽查事项清单 */
+    items: jsonb('items').$type<SpotCheckPlanItem[]>().notNull(),
+    /** { jurisdictionCodes, industries, licences } */
+    populationFilter: jsonb('population_filter').$type<SpotCheckPopulationFilter>().notNull(),
+    /** [{ riskGrade, ratioBasisPoints }] */
+    strata: jsonb('strata').$type<{ riskGrade: string; ratioBasisPoints: number }[]>().notNull(),
+    inspectorsPerTask: integer('inspectors_per_task').notNull(),
+    maxTasksPerInspector: integer('max_tasks_per_inspector').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** draft | committed | drawn | completed | cancelled (mirrored from the procedure) */
+    state: varchar('state', { length: 16 }).notNull(),
+    populationCount: integer('population_count'),
+    eligibleCount: integer('eligible_count'),
+    inputDigest: varchar('input_digest', { length: 64 }),
+    commitment: varchar('commitment', { length: 64 }),
+    /** the draw secret, AES-256-GCM under the field key until it is revealed with the draw */
+    secretEncrypted: text('secret_encrypted'),
+    /** the revealed secret (null until the draw) */
+    secret: varchar('secret', { length: 64 }),
+    /** the frozen draw input (JSON) in the file store */
+    inputSha256: varchar('input_sha256', { length: 64 }),
+    committedAt: instant('committed_at'),
+    committedByName: text('committed_by_name'),
+    externalEntropy: text('external_entropy'),
+    drawnAt: instant('drawn_at'),
+    drawnByName: text('drawn_by_name'),
+    /** the published draw record (JSON, `fazhi-draw-v1`) in the file store */
+    recordSha256: varchar('record_sha256', { length: 64 }),
+    taskCount: integer('task_count').notNull().default(0),
+    completedTaskCount: integer('completed_task_count').notNull().default(0),
+    cancelReason: text('cancel_reason'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantCode, table.id] }),
+    index('spot_check_plans_org_idx').on(table.tenantCode, table.organizationId, table.year),
+    index('spot_check_plans_state_idx').on(table.tenantCode, table.state),
+  ],
+);
+
+export interface SpotCheckPlanItem {
+  itemId: string;
+  versionId: string;
+  code: string;
+  name: string;
+  organizationId: string;
+}
+
+export interface SpotCheckPopulationFilter {
+  jurisdictionCodes: string[];
+  industries: string[];
+  licences: string[];
+}
+
+export type SpotCheckPlanRow = typeof spotCheckPlans.$inferSelect;
+
+/**
+ * 抽查任务: one entity drawn by a plan, with the inspectors drawn for it; carried out on site
+ * (record, checklist per item, photos as file attachments), given a result, published within 20
+ * working days of completion (core publication), and — when a problem needs it — linked to the
+ * enforcement case it opened. The state lives in the procedure engine (`spot-check-task`).
+ */
+export const spotCheckTasks = pgTable(
+  'spot_check_tasks',
+  {
+    tenantCode: tenantCode(),
+    id: id(),
+    planId: uuid('plan_id').notNull(),
+    /** the lead department of the plan */
+    organizationId: uuid('organization_id').notNull(),
+    instanceId: uuid('instance_id').notNull(),
+    /** the order drawn, from 1 */
+    seq: integer('seq').notNull(),
+    year: integer('year').notNull(),
+    /** the plan's 执法领域, for frequency control */
+    fields: text('fields').array().notNull(),
+    isJoint: boolean('is_joint').notNull().default(false),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    entityName: text('entity_name').notNull(),
+    riskGrade: varchar('risk_grade', { length: 1 }).notNull(),
+    inspectorPersonIds: uuid('inspector_person_ids').array().notNull(),
+    /** assigned | inspected | completed (mirrored from the procedure) */
+    state: varchar('state', { length: 16 }).notNull(),
+    inspectedOn: date('inspected_on', { mode: 'string' }),
+    /** [{ itemId, code, name, conforms, note }] */
+    checklist: jsonb('checklist').$type<SpotCheckChecklistEntry[]>(),
+    /** 现场检查记录 */
+    record: text('record'),
+    /** SpotCheckResult */
+    result: varchar('result', { length: 24 }),
+    resultNote: text('result_note'),
+    completedOn: date('completed_on', { mode: 'string' }),
+    /** the enforcement case a problem opened */
+    caseId: uuid('case_id'),
+    publicationId: uuid('publication_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantCode, table.id] }),
+    uniqueIndex('spot_check_tasks_plan_idx').on(table.tenantCode, table.planId, table.seq),
+    index('spot_check_tasks_entity_idx').on(table.tenantCode, table.creditCode, table.year),
+    index('spot_check_tasks_state_idx').on(table.tenantCode, table.state),
+    index('spot_check_tasks_inspectors_idx').using('gin', table.inspectorPersonIds),
+  ],
+);
+
+export interface SpotCheckChecklistEntry {
+  itemId: string;
+  code: string;
+  name: string;
+  /** true: 符合; false: 不符合; null: 不涉及 */
+  conforms: boolean | null;
+  note: string | null;
+}
+
+export type SpotCheckTaskRow = typeof spotCheckTasks.$inferSelect;

@@ -1,0 +1,75 @@
+CREATE TABLE "spot_check_plans" (
+	"tenant_code" varchar(12) NOT NULL,
+	"id" uuid NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"organization_ids" uuid[] NOT NULL,
+	"fields" text[] NOT NULL,
+	"instance_id" uuid NOT NULL,
+	"plan_number" varchar(64) NOT NULL,
+	"year" integer NOT NULL,
+	"title" text NOT NULL,
+	"trigger" varchar(16) NOT NULL,
+	"items" jsonb NOT NULL,
+	"population_filter" jsonb NOT NULL,
+	"strata" jsonb NOT NULL,
+	"inspectors_per_task" integer NOT NULL,
+	"max_tasks_per_inspector" integer NOT NULL,
+	"period_start" date NOT NULL,
+	"period_end" date NOT NULL,
+	"state" varchar(16) NOT NULL,
+	"population_count" integer,
+	"eligible_count" integer,
+	"input_digest" varchar(64),
+	"commitment" varchar(64),
+	"secret_encrypted" text,
+	"secret" varchar(64),
+	"input_sha256" varchar(64),
+	"committed_at" timestamp with time zone,
+	"committed_by_name" text,
+	"external_entropy" text,
+	"drawn_at" timestamp with time zone,
+	"drawn_by_name" text,
+	"record_sha256" varchar(64),
+	"task_count" integer DEFAULT 0 NOT NULL,
+	"completed_task_count" integer DEFAULT 0 NOT NULL,
+	"cancel_reason" text,
+	"created_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "spot_check_plans_tenant_code_id_pk" PRIMARY KEY("tenant_code","id")
+);
+--> statement-breakpoint
+CREATE TABLE "spot_check_tasks" (
+	"tenant_code" varchar(12) NOT NULL,
+	"id" uuid NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"instance_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"year" integer NOT NULL,
+	"fields" text[] NOT NULL,
+	"is_joint" boolean DEFAULT false NOT NULL,
+	"credit_code" varchar(18) NOT NULL,
+	"entity_name" text NOT NULL,
+	"risk_grade" varchar(1) NOT NULL,
+	"inspector_person_ids" uuid[] NOT NULL,
+	"state" varchar(16) NOT NULL,
+	"inspected_on" date,
+	"checklist" jsonb,
+	"record" text,
+	"result" varchar(24),
+	"result_note" text,
+	"completed_on" date,
+	"case_id" uuid,
+	"publication_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "spot_check_tasks_tenant_code_id_pk" PRIMARY KEY("tenant_code","id")
+);
+--> statement-breakpoint
+CREATE INDEX "spot_check_plans_org_idx" ON "spot_check_plans" USING btree ("tenant_code","organization_id","year");--> statement-breakpoint
+CREATE INDEX "spot_check_plans_state_idx" ON "spot_check_plans" USING btree ("tenant_code","state");--> statement-breakpoint
+CREATE UNIQUE INDEX "spot_check_tasks_plan_idx" ON "spot_check_tasks" USING btree ("tenant_code","plan_id","seq");--> statement-breakpoint
+CREATE INDEX "spot_check_tasks_entity_idx" ON "spot_check_tasks" USING btree ("tenant_code","credit_code","year");--> statement-breakpoint
+CREATE INDEX "spot_check_tasks_state_idx" ON "spot_check_tasks" USING btree ("tenant_code","state");--> statement-breakpoint
+CREATE INDEX "spot_check_tasks_inspectors_idx" ON "spot_check_tasks" USING gin ("inspector_person_ids");
