@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, inArray, isNull, like, lte, gte, or, sql, t
 import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../../core/context';
 import type { Executor } from '../../core/db/open-database';
+import { queryRows } from '../../core/db/query-rows';
 import { organizationScope } from '../../core/access/scope';
 import { enforcementCertificates, jurisdictions, organizations, people } from './org-tables';
 
@@ -530,6 +531,58 @@ export async function selectHoldersValidOn(
       ),
     );
   return rows.map((row) => row.personId);
+}
+
+/** A serving person's certificate valid on `date`, the person's organization lying under one of `paths`. */
+export interface CertifiedOfficerRow {
+  personId: string;
+  name: string;
+  organizationId: string;
+  organizationPath: string;
+  certificateNumber: string;
+}
+
+/**
+ * Everyone serving in the subtrees at `paths` who holds a certificate valid on `date` (status
+ * valid, the date within its term), one row per person with the certificate that runs longest,
+ * in person-id order: the 执法检查人员名录库 that random inspections draw from.
+ */
+export async function selectCertifiedOfficersUnder(
+  executor: Executor,
+  tenantCode: string,
+  paths: readonly string[],
+  date: string,
+): Promise<CertifiedOfficerRow[]> {
+  if (paths.length === 0) return [];
+  const patterns = sql`ARRAY[${sql.join(
+    paths.map((path) => sql`${`${path}%`}`),
+    sql`, `,
+  )}]::text[]`;
+  const rows = await queryRows<{
+    person_id: string;
+    name: string;
+    organization_id: string;
+    organization_path: string;
+    certificate_number: string;
+  }>(
+    executor,
+    sql`
+    SELECT DISTINCT ON (p.id) p.id AS person_id, p.name, p.organization_id, o.path AS organization_path,
+           c.number AS certificate_number
+      FROM ${people} p
+      JOIN ${organizations} o ON o.tenant_code = p.tenant_code AND o.id = p.organization_id
+      JOIN ${enforcementCertificates} c ON c.tenant_code = p.tenant_code AND c.person_id = p.id
+     WHERE p.tenant_code = ${tenantCode} AND p.is_active AND o.path LIKE ANY (${patterns})
+       AND c.status = 'valid' AND c.issued_on <= ${date} AND c.expires_on >= ${date}
+     ORDER BY p.id, c.expires_on DESC`,
+  );
+  return rows.map((row) => ({
+    personId: row.person_id,
+    name: row.name,
+    organizationId: row.organization_id,
+    organizationPath: row.organization_path,
+    certificateNumber: row.certificate_number,
+  }));
 }
 
 export async function insertCertificate(
