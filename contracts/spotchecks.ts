@@ -518,3 +518,38 @@ export interface DrawVerificationView {
   tasks: number | null;
   inputDigest: string | null;
 }
+
+// ── 检查人员名录库 ──
+
+/** The filters of the inspector pool (GET /api/spotchecks/inspectors). */
+export const inspectorListQuerySchema = z.object({
+  /** only this organization and those under it */
+  organizationId: uuidField('所属机关').optional(),
+  /** part of a name or of a certificate number */
+  q: z.string().trim().max(100, '搜索词不能超过 100 个字').optional(),
+  ...pagination,
+});
+export type InspectorListQuery = z.output<typeof inspectorListQuerySchema>;
+
+/** One certified officer of the pool, with the work he already carries. */
+export interface InspectorView {
+  personId: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  certificateNumber: string;
+  certificateExpiresOn: string;
+  /** 执法领域: the certificate's field, else the organization's */
+  field: string | null;
+  /** spot-check tasks drawn for him and not yet completed */
+  openTaskCount: number;
+  /** recusals not yet ended */
+  activeRecusalCount: number;
+}
+
+export interface InspectorPage {
+  items: InspectorView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

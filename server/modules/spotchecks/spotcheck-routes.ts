@@ -30,6 +30,7 @@ import {
 import { type App, errors, security, requireSignedIn, json } from '../../core/route-kit';
 import { entityImport, entityKeeperRoles, entityReaderRoles, listEntities } from './entities/entity-service';
 import { addRecusal, endRecusal, listRecusals } from './recusals/recusal-service';
+import { registerInspectorRoutes } from './inspectors/inspector-routes';
 
 /** The largest list file accepted (a million rows of CSV is about 150 MB). */
 const maxListFileBytes = 300 * 1024 * 1024;
@@ -231,4 +232,5 @@ export async function registerSpotcheckRoutes(app: App, deps: Deps): Promise<voi
         inTransaction(deps, request.actor, (ctx) => endRecusal(ctx, request.params.id, request.body)),
     );
   });
+  await registerInspectorRoutes(app, deps);
 }
