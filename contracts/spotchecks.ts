@@ -138,6 +138,10 @@ export interface EntityView {
   licences: string[];
   riskGrade: RiskGrade;
   updatedAt: string;
+  /** inspections carried out (tasks past 待检查) with an inspection date in the current year */
+  inspectionsThisYear: number;
+  /** inspections carried out, every year */
+  inspectionsTotal: number;
 }
 
 export const entityListQuerySchema = z.object({
@@ -552,4 +556,125 @@ export interface InspectorPage {
   total: number;
   page: number;
   pageSize: number;
+}
+
+// ── 涉企信息归集 ──
+
+/** One spot-check task of an entity, as its profile lists it (every department's plans). */
+export interface EntityInspectionView {
+  taskId: string;
+  planId: string;
+  planNumber: string;
+  planTitle: string;
+  year: number;
+  /** the plan's departments, the lead first */
+  organizationNames: string[];
+  isJoint: boolean;
+  state: SpotCheckTaskState;
+  stateLabel: string;
+  inspectedOn: string | null;
+  result: SpotCheckResult | null;
+  resultLabel: string | null;
+  completedOn: string | null;
+  /** the task opened a case */
+  hasCase: boolean;
+  /** the case, when it lies in the reader's scope */
+  caseId: string | null;
+  caseNumber: string | null;
+  publicationStatusLabel: string | null;
+  publishedOn: string | null;
+}
+
+/** One enforcement case against an entity, in the reader's scope. */
+export interface EntityCaseView {
+  id: string;
+  caseNumber: string;
+  organizationId: string;
+  organizationName: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  registeredOn: string;
+  decisionOutcome: 'penalty' | 'noPenalty' | null;
+  decisionOutcomeLabel: string | null;
+  decisionNumber: string | null;
+  decidedOn: string | null;
+  /** what was decided, in words (e.g. 警告；罚款 8,000.00 元) */
+  decidedPenaltyText: string | null;
+  fineYuan: number;
+  publicationStatusLabel: string | null;
+  publishedOn: string | null;
+}
+
+export interface EntityProfileCounts {
+  inspectionsThisYear: number;
+  inspectionsTotal: number;
+  /** cases in the reader's scope */
+  cases: number;
+  /** of those, decided with a penalty */
+  penalties: number;
+  finesYuan: number;
+}
+
+/** 涉企信息归集: one entity's directory data, inspections, cases and penalties (GET /api/spotchecks/entities/:creditCode/profile). */
+export interface EntityProfileView {
+  entity: EntityView;
+  riskGradeLabel: string;
+  counts: EntityProfileCounts;
+  inspections: EntityInspectionView[];
+  cases: EntityCaseView[];
+  /** the reader sees only his departments' cases (false: every department's) */
+  casesAreScoped: boolean;
+}
+
+/** The portal's search of enterprises (GET /api/public/entities?q=). */
+export const publicEntitySearchSchema = z.object({
+  q: z
+    .string({ message: '请输入企业名称或统一社会信用代码' })
+    .trim()
+    .min(2, '请输入至少 2 个字的企业名称或统一社会信用代码')
+    .max(100, '搜索词不能超过 100 个字'),
+  page: pagination.page,
+  pageSize: z.coerce
+    .number({ message: '每页条数必须是数字' })
+    .int('每页条数必须是整数')
+    .min(1, '每页至少 1 条')
+    .max(50, '每页最多 50 条')
+    .default(10),
+});
+export type PublicEntitySearch = z.input<typeof publicEntitySearchSchema>;
+
+export interface PublicEntitySummary {
+  creditCode: string;
+  name: string;
+  industry: string | null;
+  address: string | null;
+}
+
+export interface PublicEntityPage {
+  items: PublicEntitySummary[];
+  total: number;
+  totalIsCapped: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** A completed spot check whose result is public today. */
+export interface PublicEntityInspection {
+  planNumber: string;
+  planTitle: string;
+  organizationNames: string[];
+  resultLabel: string;
+  completedOn: string | null;
+  publishedOn: string | null;
+  /** the publication, shown on the portal's 执法决定公示 */
+  publicationId: string;
+}
+
+/** What the portal shows of an entity: registration data, and only what has been published. */
+export interface PublicEntityProfile extends PublicEntitySummary {
+  licences: string[];
+  /** published penalty decisions, masked as 执法决定公示 shows them */
+  penalties: import('./publicity').PublicDecision[];
+  inspections: PublicEntityInspection[];
 }

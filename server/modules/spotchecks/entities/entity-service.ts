@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { riskGrades, type EntityListQuery, type EntityView } from '../../../../contracts/spotchecks';
 import type { Role } from '../../../../contracts/roles';
 import { requireRole } from '../../../core/access/authorize';
+import { civilDate } from '../../../core/clock';
 import type { ServiceContext } from '../../../core/context';
 import { countUpTo } from '../../../core/db/capped-count';
 import { newId } from '../../../core/db/ids';
@@ -10,6 +11,7 @@ import type { ImportColumn } from '../../../core/exports/excel';
 import type { ImportSpec } from '../../../core/imports/import-jobs';
 import { creditCodeMessages, creditCodeProblem } from '../../../core/identity/national-codes';
 import { matchesSearch, segmentedText, toSearchVector } from '../../../core/search/chinese-search';
+import { countInspectionsByCreditCode } from '../profile/entity-profile-repository';
 import { entities, type EntityRow } from '../spotcheck-tables';
 
 /**
@@ -146,7 +148,11 @@ export const entityImport: ImportSpec<EntityImportRow> = {
   batchSize: 1_000,
 };
 
-export function presentEntity(row: EntityRow): EntityView {
+/** A directory row with its inspections carried out (this year, by inspection date, and in all). */
+export function presentEntity(
+  row: Omit<EntityRow, 'searchVector'>,
+  inspections: { thisYear: number; total: number } | undefined,
+): EntityView {
   return {
     id: row.id,
     creditCode: row.creditCode,
@@ -157,6 +163,8 @@ export function presentEntity(row: EntityRow): EntityView {
     licences: row.licences,
     riskGrade: row.riskGrade as EntityView['riskGrade'],
     updatedAt: row.updatedAt.toISOString(),
+    inspectionsThisYear: inspections?.thisYear ?? 0,
+    inspectionsTotal: inspections?.total ?? 0,
   };
 }
 
@@ -186,8 +194,14 @@ export async function listEntities(
     .orderBy(asc(entities.creditCode))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  // the page's rows only: one grouped count by the (tenant, credit code, year) index
+  const inspections = await countInspectionsByCreditCode(
+    ctx,
+    rows.map((row) => row.creditCode),
+    Number(civilDate(ctx.clock.now()).slice(0, 4)),
+  );
   return {
-    items: rows.map(presentEntity),
+    items: rows.map((row) => presentEntity(row, inspections.get(row.creditCode))),
     ...count,
     page: query.page,
     pageSize: query.pageSize,
