@@ -14,7 +14,7 @@ import { LawLibraryPage, LawPage } from './routes/admin/law-pages';
 import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
 import { ChangeSetPage, ChangeSetsPage, ListVersionsPage, PowerItemsPage } from './routes/admin/powers-pages';
 import { SignInPage } from './routes/admin/sign-in';
-import { EntitiesPage } from './routes/admin/spotcheck-pages';
+import { EntitiesPage, EntityProfilePage } from './routes/admin/spotcheck-pages';
 import { NotFoundPage } from './routes/not-found';
 import {
   PortalDecisionPage,
@@ -23,6 +23,7 @@ import {
   PortalEnforcementPage,
   PortalOfficerPage,
 } from './routes/portal/enforcement-pages';
+import { PortalEntityPage, PortalEntitySearchPage } from './routes/portal/entity-pages';
 import { PortalHomePage } from './routes/portal/home';
 import { PortalLawPage, PortalLawsPage } from './routes/portal/law-pages';
 import {
@@ -50,6 +51,8 @@ export const router = createBrowserRouter([
       { path: '/enforcement/decisions', element: <PortalDecisionsPage /> },
       { path: '/enforcement/decisions/:decisionId', element: <PortalDecisionPage /> },
       { path: '/enforcement/officers/:certificateNumber', element: <PortalOfficerPage /> },
+      { path: '/entities', element: <PortalEntitySearchPage /> },
+      { path: '/entities/:creditCode', element: <PortalEntityPage /> },
       { path: '/admin/sign-in', element: <SignInPage /> },
       { path: '/admin/change-password', element: <ChangePasswordPage /> },
       {
@@ -78,6 +81,7 @@ export const router = createBrowserRouter([
           { path: 'enforcement/case-review', element: <CaseReviewPage /> },
           { path: 'enforcement/statistics', element: <EnforcementStatisticsPage /> },
           { path: 'spotchecks/entities', element: <EntitiesPage /> },
+          { path: 'spotchecks/entities/:creditCode', element: <EntityProfilePage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },

@@ -62,3 +62,14 @@ export function lawArticlePath(
   const anchor = article.subNumber ? `${article.number}-${article.subNumber}` : String(article.number);
   return `${page}?article=${anchor}`;
 }
+
+/** 涉企信息归集: an entity's profile in the console, by its 统一社会信用代码. */
+export const entityProfilePath = (creditCode: string) =>
+  `${paths.console.spotcheckEntities}/${encodeURIComponent(creditCode)}`;
+
+/** The portal's 企业信息查询: the search (?q=…) and one enterprise's public profile. */
+export const portalEntityPaths = {
+  search: '/entities',
+  searchFor: (query: string) => `/entities?q=${encodeURIComponent(query)}`,
+  entity: (creditCode: string) => `/entities/${encodeURIComponent(creditCode)}`,
+};

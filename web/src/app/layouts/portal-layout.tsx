@@ -1,7 +1,7 @@
 import { Layout, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { paths } from '../../config/paths';
+import { paths, portalEntityPaths } from '../../config/paths';
 
 /** The public portal's frame: the platform's name, the city, and links for staff and developers. */
 export function PortalLayout({ children }: { children: ReactNode }) {
@@ -25,6 +25,9 @@ export function PortalLayout({ children }: { children: ReactNode }) {
         <Space size="large">
           <Link to={paths.portal.enforcement} style={{ color: '#fff' }}>
             执法公示
+          </Link>
+          <Link to={portalEntityPaths.search} style={{ color: '#fff' }}>
+            企业信息查询
           </Link>
           <Link to={paths.portal.powers} style={{ color: '#fff' }}>
             权责清单

@@ -1,10 +1,17 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { importJobStatusLabels } from '../../../../../contracts/imports';
-import { riskGradeLabels, riskGrades, type RiskGrade } from '../../../../../contracts/spotchecks';
+import {
+  riskGradeLabels,
+  riskGrades,
+  type EntityView,
+  type RiskGrade,
+} from '../../../../../contracts/spotchecks';
 import { PageHeader } from '../../../components/page-header';
+import { entityProfilePath } from '../../../config/paths';
 import { spotchecksQueryKey, useEntities, useEntityImportJobs, type EntityListParams } from '../api/entities';
 import { EntityImportModal } from './entity-import-modal';
 
@@ -69,7 +76,7 @@ export function EntitiesView({ canImport }: { canImport: boolean }) {
             }
           />
         </Space>
-        <Table
+        <Table<EntityView>
           rowKey="id"
           size="middle"
           loading={list.isFetching}
@@ -93,12 +100,29 @@ export function EntitiesView({ canImport }: { canImport: boolean }) {
           }}
           columns={[
             { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190, fixed: 'left' },
-            { title: '名称', dataIndex: 'name', width: 260 },
+            {
+              title: '名称',
+              dataIndex: 'name',
+              width: 260,
+              render: (name: string, row) => <Link to={entityProfilePath(row.creditCode)}>{name}</Link>,
+            },
             {
               title: '风险分类',
               dataIndex: 'riskGrade',
               width: 100,
               render: (grade: RiskGrade) => <Tag color={gradeColors[grade]}>{grade} 类</Tag>,
+            },
+            {
+              title: '检查次数',
+              key: 'inspections',
+              width: 110,
+              render: (_, row) => (
+                <Tooltip
+                  title={`本年 ${String(row.inspectionsThisYear)} 次，累计 ${String(row.inspectionsTotal)} 次`}
+                >
+                  {row.inspectionsThisYear} / {row.inspectionsTotal}
+                </Tooltip>
+              ),
             },
             {
               title: '行业',
