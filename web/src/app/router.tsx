@@ -14,7 +14,12 @@ import { LawLibraryPage, LawPage } from './routes/admin/law-pages';
 import { CertificatesPage, OrganizationsPage, PeoplePage } from './routes/admin/org-pages';
 import { ChangeSetPage, ChangeSetsPage, ListVersionsPage, PowerItemsPage } from './routes/admin/powers-pages';
 import { SignInPage } from './routes/admin/sign-in';
-import { EntitiesPage, EntityProfilePage } from './routes/admin/spotcheck-pages';
+import {
+  EntitiesPage,
+  EntityProfilePage,
+  InspectorsPage,
+  RecusalsPage,
+} from './routes/admin/spotcheck-pages';
 import { NotFoundPage } from './routes/not-found';
 import {
   PortalDecisionPage,
@@ -82,6 +87,8 @@ export const router = createBrowserRouter([
           { path: 'enforcement/statistics', element: <EnforcementStatisticsPage /> },
           { path: 'spotchecks/entities', element: <EntitiesPage /> },
           { path: 'spotchecks/entities/:creditCode', element: <EntityProfilePage /> },
+          { path: 'spotchecks/inspectors', element: <InspectorsPage /> },
+          { path: 'spotchecks/recusals', element: <RecusalsPage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },
