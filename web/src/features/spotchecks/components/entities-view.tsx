@@ -81,7 +81,7 @@ export function EntitiesView({ canImport }: { canImport: boolean }) {
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1400 }}
           locale={{
             emptyText: canImport
               ? '名录为空或没有符合条件的对象。点击右上角“导入名录”导入。'
@@ -113,9 +113,9 @@ export function EntitiesView({ canImport }: { canImport: boolean }) {
               render: (grade: RiskGrade) => <Tag color={gradeColors[grade]}>{grade} 类</Tag>,
             },
             {
-              title: '检查次数',
+              title: '检查次数（本年/累计）',
               key: 'inspections',
-              width: 110,
+              width: 120,
               render: (_, row) => (
                 <Tooltip
                   title={`本年 ${String(row.inspectionsThisYear)} 次，累计 ${String(row.inspectionsTotal)} 次`}
@@ -145,6 +145,7 @@ export function EntitiesView({ canImport }: { canImport: boolean }) {
             {
               title: '持有许可证',
               dataIndex: 'licences',
+              width: 220,
               render: (licences: string[]) =>
                 licences.length > 0 ? licences.map((licence) => <Tag key={licence}>{licence}</Tag>) : '—',
             },
