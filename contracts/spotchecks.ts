@@ -342,6 +342,7 @@ export const planListQuerySchema = z.object({
   ...pagination,
 });
 export type PlanListQuery = z.input<typeof planListQuerySchema>;
+export type PlanListParams = z.output<typeof planListQuerySchema>;
 
 export interface SpotCheckPlanView {
   id: string;
@@ -400,6 +401,7 @@ export const taskListQuerySchema = z.object({
   ...pagination,
 });
 export type TaskListQuery = z.input<typeof taskListQuerySchema>;
+export type TaskListParams = z.output<typeof taskListQuerySchema>;
 
 export interface SpotCheckTaskView {
   id: string;

@@ -17,6 +17,7 @@ import { registerLawRoutes } from '../modules/law/law-routes';
 import { registerOrgRoutes } from '../modules/org/org-routes';
 import { registerPowerRoutes } from '../modules/powers/power-routes';
 import { registerSpotcheckRoutes } from '../modules/spotchecks/spotcheck-routes';
+import { registerPlanRoutes } from '../modules/spotchecks/plans/plan-routes';
 
 /** Every module's routes, registered under /api. One line per module. */
 export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> {
@@ -38,6 +39,7 @@ export async function registerModuleRoutes(app: App, deps: Deps): Promise<void> 
     registerCaseReviewRoutes,
     registerStatisticsRoutes,
     registerSpotcheckRoutes,
+    registerPlanRoutes,
   ];
   for (const register of modules) await register(app, deps);
 }

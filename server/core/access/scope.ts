@@ -10,7 +10,7 @@ import { organizations } from '../../modules/org/org-tables';
  */
 export function organizationScope(
   ctx: ServiceContext,
-  organizationIdColumn: AnyColumn,
+  organizationIdColumn: AnyColumn | SQL,
   roles?: readonly Role[],
 ): SQL {
   if (!ctx.actor) return sql`true`;
