@@ -37,6 +37,11 @@ import {
   PortalPowerSearchPage,
   PortalPowersPage,
 } from './routes/portal/powers-pages';
+import {
+  PortalSpotcheckPlanPage,
+  PortalSpotcheckPlansPage,
+  PortalSpotcheckVerifyPage,
+} from './routes/portal/spotcheck-pages';
 import { RouteErrorPage } from './routes/route-error';
 
 /** The console under /admin (signed in), the portal under / (public). */
@@ -58,6 +63,9 @@ export const router = createBrowserRouter([
       { path: '/enforcement/officers/:certificateNumber', element: <PortalOfficerPage /> },
       { path: '/entities', element: <PortalEntitySearchPage /> },
       { path: '/entities/:creditCode', element: <PortalEntityPage /> },
+      { path: '/spotchecks', element: <PortalSpotcheckPlansPage /> },
+      { path: '/spotchecks/plans/:planId', element: <PortalSpotcheckPlanPage /> },
+      { path: '/spotchecks/verify', element: <PortalSpotcheckVerifyPage /> },
       { path: '/admin/sign-in', element: <SignInPage /> },
       { path: '/admin/change-password', element: <ChangePasswordPage /> },
       {

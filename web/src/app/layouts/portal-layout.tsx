@@ -2,6 +2,7 @@ import { Layout, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { paths, portalEntityPaths } from '../../config/paths';
+import { portalSpotcheckPaths } from '../../features/spotcheck-portal/spotcheck-portal-paths';
 
 /** The public portal's frame: the platform's name, the city, and links for staff and developers. */
 export function PortalLayout({ children }: { children: ReactNode }) {
@@ -28,6 +29,9 @@ export function PortalLayout({ children }: { children: ReactNode }) {
           </Link>
           <Link to={portalEntityPaths.search} style={{ color: '#fff' }}>
             企业信息查询
+          </Link>
+          <Link to={portalSpotcheckPaths.plans} style={{ color: '#fff' }}>
+            双随机公示
           </Link>
           <Link to={paths.portal.powers} style={{ color: '#fff' }}>
             权责清单
