@@ -18,6 +18,7 @@ import type { Role } from '../../../contracts/roles';
 import { paths } from '../config/paths';
 import { oversightPaths } from '../features/enforcement-oversight/oversight-paths';
 import { inspectorPaths } from '../features/spotchecks/inspector-paths';
+import { planPaths } from '../features/spotchecks/plan-paths';
 
 /** Business roles read the org pages within their scope; the system administrator keeps the tree. */
 const orgReaders: Role[] = [
@@ -100,6 +101,8 @@ export const navigation: NavigationItem[] = [
       { path: paths.console.spotcheckEntities, label: '检查对象名录库', icon: null, roles: entityReaders },
       { path: inspectorPaths.inspectors, label: '检查人员名录库', icon: null, roles: entityReaders },
       { path: inspectorPaths.recusals, label: '回避管理', icon: null, roles: entityReaders },
+      { path: planPaths.plans, label: '抽查计划', icon: null, roles: entityReaders },
+      { path: planPaths.tasks, label: '抽查任务', icon: null, roles: entityReaders },
     ],
   },
   { path: paths.console.accounts, label: '账号与角色', icon: <UserSwitchOutlined />, roles: ['systemAdmin'] },

@@ -18,7 +18,12 @@ import {
   EntitiesPage,
   EntityProfilePage,
   InspectorsPage,
+  NewPlanPage,
+  PlanPage,
+  PlansPage,
   RecusalsPage,
+  TaskPage,
+  TasksPage,
 } from './routes/admin/spotcheck-pages';
 import { NotFoundPage } from './routes/not-found';
 import {
@@ -97,6 +102,11 @@ export const router = createBrowserRouter([
           { path: 'spotchecks/entities/:creditCode', element: <EntityProfilePage /> },
           { path: 'spotchecks/inspectors', element: <InspectorsPage /> },
           { path: 'spotchecks/recusals', element: <RecusalsPage /> },
+          { path: 'spotchecks/plans', element: <PlansPage /> },
+          { path: 'spotchecks/plans/new', element: <NewPlanPage /> },
+          { path: 'spotchecks/plans/:planId', element: <PlanPage /> },
+          { path: 'spotchecks/tasks', element: <TasksPage /> },
+          { path: 'spotchecks/tasks/:taskId', element: <TaskPage /> },
           { path: '*', element: <NotFoundPage isConsole /> },
         ],
       },

@@ -70,8 +70,8 @@ export async function getPlanResults(
   const page = await requestJson(publicDecisionPageSchema, '/api/public/enforcement/decisions', {
     query: { kind: 'spotCheckResult', q: planNumber, page: 1, pageSize: 50 },
   });
-  // the search is by words; only the results whose 抽查计划 names this plan belong to it
-  const items = page.items.filter((decision) => decision.content['抽查计划']?.includes(planNumber));
+  // the search is by words; only the results whose 抽查计划 reads 「title（number）」 with this number belong to it
+  const items = page.items.filter((decision) => decision.content['抽查计划']?.includes(`（${planNumber}）`));
   return { items, total: items.length };
 }
 
