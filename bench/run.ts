@@ -17,6 +17,7 @@ import { benchLawLibrary } from './law-import-bench';
 import { benchEnforcement } from './enforcement-bench';
 import { benchSpotchecks } from './spotcheck-bench';
 import { benchEntityImport } from './entity-import-bench';
+import { benchSpotCheckPlans } from './spotcheck-plan-bench';
 
 export interface BenchResult {
   name: string;
@@ -122,6 +123,7 @@ try {
   if (runs('spotchecks')) {
     results.push(...benchSpotchecks());
     results.push(await benchEntityImport(platform));
+    results.push(...(await benchSpotCheckPlans(platform)));
   }
   if (runs('enforcement') && process.env.BENCH_ENFORCEMENT !== 'off') {
     results.push(...(await benchEnforcement(platform)));

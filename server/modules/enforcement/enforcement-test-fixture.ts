@@ -53,7 +53,7 @@ export const testCreditCode = (body8: string) => composeCreditCode('91', '410300
 
 export async function buildEnforcementFixture(
   platform: TestPlatform,
-  options: { listEffectiveOn: string } = { listEffectiveOn: '2026-09-28' },
+  options: { listEffectiveOn: string; certificatePrefix?: string } = { listEffectiveOn: '2026-09-28' },
 ): Promise<EnforcementFixture> {
   await ensureCalendarLoaded(platform.deps);
   const city = await createTestOrganization(platform, { name: '示范市人民政府', jurisdictionCode: '410300' });
@@ -77,6 +77,8 @@ export async function buildEnforcementFixture(
       .where(and(eq(organizations.tenantCode, platform.config.tenantCode), eq(organizations.id, id)));
   }
 
+  // a second fixture in the same database (benchmarks) needs certificate numbers of its own
+  const certificatePrefix = options.certificatePrefix ?? '41030000';
   const people = await inTransaction(platform.deps, null, async (ctx) => {
     const person = (
       name: string,
@@ -107,9 +109,9 @@ export async function buildEnforcementFixture(
         expiresOn,
         status: 'valid',
       });
-    await certificate(officerA.id, '41030000001', '2029-12-31');
-    await certificate(officerB.id, '41030000002', '2029-12-31');
-    await certificate(expiredOfficer.id, '41030000003', '2026-06-30');
+    await certificate(officerA.id, `${certificatePrefix}001`, '2029-12-31');
+    await certificate(officerB.id, `${certificatePrefix}002`, '2029-12-31');
+    await certificate(expiredOfficer.id, `${certificatePrefix}003`, '2026-06-30');
     return {
       officerA: officerA.id,
       officerB: officerB.id,

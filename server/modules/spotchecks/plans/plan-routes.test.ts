@@ -9,7 +9,7 @@ import type {
   SpotCheckTaskView,
 } from '../../../../contracts/spotchecks';
 import { loadWorkingDayCalendar } from '../../../core/calendar/load-calendar';
-import { inTransaction, type Actor } from '../../../core/context';
+import { inTransaction } from '../../../core/context';
 import { composeCreditCode } from '../../../core/identity/national-codes';
 import { buildTestPlatform, type TestPlatform } from '../../../test/build-test-app';
 import { createTestUser, type TestUser } from '../../../test/factories';
@@ -22,9 +22,9 @@ import {
 } from '../../enforcement/enforcement-test-fixture';
 import { createCertificate } from '../../org/certificate-service';
 import { createPerson } from '../../org/person-service';
-import { addChange, createChangeSet, performChangeSetAction } from '../../powers/power-service';
 import { recordDraw, verifyDrawRecord } from '../draw/verify-draw';
 import { entities } from '../spotcheck-tables';
+import { approveSpotCheckItems } from './spotcheck-test-fixture';
 
 /**
  * 双随机 from plan to publication through the HTTP API: a plan is made from the body's 随机抽查事项
@@ -82,43 +82,7 @@ describe.each(testDatabaseKinds())('spot-check plans and tasks on %s', (database
     platform = await buildTestPlatform({ database });
     fixture = await buildEnforcementFixture(platform);
     const tenantCode = platform.config.tenantCode;
-    // the body's 随机抽查事项清单, approved through the real change-set procedure
-    const liaison = await fixture.actor(
-      await createTestUser(platform, { role: 'liaison', organizationId: fixture.cityId }),
-    );
-    const justice: Actor = await fixture.actor(fixture.users.justice);
-    const changeSet = await inTransaction(platform.deps, liaison, (ctx) =>
-      createChangeSet(ctx, {
-        organizationId: fixture.marketId,
-        listKind: 'spotCheck',
-        title: '编制随机抽查事项清单',
-        reason: '按国办发〔2015〕58号编制',
-        basis: null,
-        effectiveOn: '2026-09-28',
-      }),
-    );
-    await inTransaction(platform.deps, liaison, async (ctx) => {
-      for (const [index, name] of ['食品经营者经营条件检查', '食品经营者进货查验记录检查'].entries()) {
-        await addChange(ctx, changeSet.id, {
-          changeType: 'add',
-          reason: null,
-          content: {
-            code: `SC-00${String(index + 1)}`,
-            name,
-            legalBasisText: '《中华人民共和国食品安全法》第一百一十条',
-            details: { subjectType: '食品经营者', content: name, method: '现场检查' },
-          },
-        } as never);
-      }
-      await performChangeSetAction(ctx, changeSet.id, { action: 'submit' });
-    });
-    await inTransaction(platform.deps, justice, (ctx) =>
-      performChangeSetAction(ctx, changeSet.id, { action: 'approve' }),
-    );
-    const rows = await platform.deps.db.execute(
-      `SELECT item_id FROM power_item_versions WHERE change_set_id = '${changeSet.id}' ORDER BY code`,
-    );
-    itemIds = (rows as { rows: { item_id: string }[] }).rows.map((row) => row.item_id);
+    itemIds = await approveSpotCheckItems(platform, fixture);
 
     // a third certified officer, so one recused inspector still leaves two
     const personId = await inTransaction(platform.deps, null, async (ctx) => {
