@@ -101,9 +101,18 @@ export const recomputedDeadlineSchema = z.object({
   dueDate: z.string().nullable(),
 });
 
+/** A publication (or its withdrawal) whose due date, pending for want of the year, is now known. */
+export const recomputedPublicationSchema = z.object({
+  publicationId: z.string(),
+  title: z.string(),
+  which: z.enum(['publish', 'withdraw']),
+  dueOn: z.string(),
+});
+
 export const calendarYearSavedSchema = z.object({
   year: calendarYearDetailSchema,
   recomputedDeadlines: z.array(recomputedDeadlineSchema),
+  recomputedPublications: z.array(recomputedPublicationSchema),
 });
 export type CalendarYearSaved = z.infer<typeof calendarYearSavedSchema>;
 

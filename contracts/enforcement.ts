@@ -445,7 +445,8 @@ export const publicationViewSchema = z.object({
   /** the masked text the portal shows */
   content: z.record(z.string(), z.string()),
   decidedOn: z.string(),
-  dueOn: z.string(),
+  /** null: 待定 — the calendar lacks a year the period reaches; computed when the year is entered */
+  dueOn: z.string().nullable(),
   citation: z.string(),
   status: z.enum(publicationStatuses),
   publishedOn: z.string().nullable(),

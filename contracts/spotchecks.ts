@@ -680,3 +680,43 @@ export interface PublicEntityProfile extends PublicEntitySummary {
   penalties: import('./publicity').PublicDecision[];
   inspections: PublicEntityInspection[];
 }
+
+// ── 双随机统计 ───────────────────────────────────────────────────────────────
+
+/** One lead department's year of random inspections, for oversight. */
+export interface SpotCheckDepartmentFigures {
+  organizationId: string;
+  organizationName: string;
+  /** committed, drawn or completed (not drafts, not cancelled) */
+  plans: number;
+  jointPlans: number;
+  tasks: number;
+  completed: number;
+  /** 发现问题 (已责令改正、待后续处理、不配合检查) */
+  problems: number;
+  cases: number;
+  /** results published within 20 working days of the result, late, overdue, not yet due */
+  publishedOnTime: number;
+  publishedLate: number;
+  overdueUnpublished: number;
+  notYetDue: number;
+  timelinessRate: number | null;
+}
+
+export interface SpotCheckStatistics {
+  year: number;
+  listedEntities: number;
+  /** entities inspected this year (a task past 待检查) */
+  inspectedEntities: number;
+  coverageRate: number | null;
+  departments: SpotCheckDepartmentFigures[];
+}
+
+export const spotCheckStatisticsQuerySchema = z.object({
+  year: z.coerce
+    .number({ message: '年度必须是数字' })
+    .int()
+    .min(2000, '年度不正确')
+    .max(2100, '年度不正确')
+    .optional(),
+});

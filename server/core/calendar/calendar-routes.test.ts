@@ -166,6 +166,10 @@ describe.each(testDatabaseKinds())('working-day calendar API on %s', (database) 
     // 10 December + 20 working days reaches January 2027, which has no data: no date is guessed.
     expect(pending).toMatchObject({ key: 'reply', dueDate: null, status: 'open' });
     expect(pending?.history[0]?.note).toMatch(/到期日待定：缺少 2027 年节假日数据/);
+    // The 「即将到期」 list, a display filter reaching 2027, approximates rather than refuses.
+    const dueSoon = await get('/api/deadlines?status=dueSoon&withinWorkingDays=20', 'officer');
+    expect(dueSoon.statusCode, dueSoon.body).toBe(200);
+    expect(dueSoon.json().items).toEqual([]);
 
     const entered = await put(2027, entry2027);
     expect(entered.statusCode).toBe(200);

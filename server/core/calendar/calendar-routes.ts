@@ -145,7 +145,11 @@ export function registerCalendarRoutes(app: App, deps: Deps): Promise<void> {
       const saved = await inTransaction(deps, request.actor, (ctx) =>
         saveCalendarYear(ctx, request.params.year, request.body),
       );
-      return { year: presentCalendarYearDetail(saved), recomputedDeadlines: saved.recomputed };
+      return {
+        year: presentCalendarYearDetail(saved),
+        recomputedDeadlines: saved.recomputed,
+        recomputedPublications: saved.recomputedPublications,
+      };
     },
   );
   return Promise.resolve();

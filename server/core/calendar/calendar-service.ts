@@ -5,6 +5,10 @@ import { actorName, type ServiceContext } from '../context';
 import { notFound } from '../errors';
 import { recomputeDeadlinesForYear, type RecomputedDeadline } from '../procedures/recompute-deadlines';
 import {
+  recomputePendingPublicationDueDates,
+  type RecomputedPublication,
+} from '../publication/recompute-publications';
+import {
   findCalendarYear,
   listCalendarDays,
   listCalendarYearRows,
@@ -38,13 +42,16 @@ export async function getCalendarYear(ctx: ServiceContext, year: number): Promis
 
 /**
  * Enters or corrects a year from the State Council's notice (system administrator), then
- * recomputes every running deadline that reaches the year, each change logged.
+ * recomputes every running deadline that reaches the year and computes the publication due dates
+ * left pending for want of it, each change logged, in the same transaction.
  */
 export async function saveCalendarYear(
   ctx: ServiceContext,
   year: number,
   input: CalendarYearInput,
-): Promise<CalendarYearWithDays & { recomputed: RecomputedDeadline[] }> {
+): Promise<
+  CalendarYearWithDays & { recomputed: RecomputedDeadline[]; recomputedPublications: RecomputedPublication[] }
+> {
   requireRole(ctx, editors);
   const exceptions = exceptionsFromInput(year, input);
   const before = await findCalendarYear(ctx.tx, year);
@@ -68,7 +75,13 @@ export async function saveCalendarYear(
   });
   const calendar = await loadWorkingDayCalendar(ctx.tx);
   const recomputed = await recomputeDeadlinesForYear(ctx, calendar, year, input.noticeTitle);
+  const recomputedPublications = await recomputePendingPublicationDueDates(
+    ctx,
+    calendar,
+    year,
+    input.noticeTitle,
+  );
   const saved = await findCalendarYear(ctx.tx, year);
   if (!saved) throw notFound(`${year} 年节假日数据`);
-  return { year: saved, days: exceptions, recomputed };
+  return { year: saved, days: exceptions, recomputed, recomputedPublications };
 }

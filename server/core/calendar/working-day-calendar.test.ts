@@ -97,3 +97,19 @@ describe('WorkingDayCalendar', () => {
     expect(calendar.periodEnd('2024-02-28', 1)).toBe('2024-02-29');
   });
 });
+
+describe('approximateAddWorkingDays (display filters only)', () => {
+  it('matches addWorkingDays within the held years, holidays and 调休 included', () => {
+    expect(calendar.approximateAddWorkingDays('2026-09-28', 7)).toBe(
+      calendar.addWorkingDays('2026-09-28', 7),
+    );
+    expect(calendar.approximateAddWorkingDays('2026-12-04', 3)).toBe('2026-12-09');
+  });
+
+  it('counts Monday to Friday in a year without data instead of refusing', () => {
+    expect(refusal(() => calendar.addWorkingDays('2026-12-28', 5)).code).toBe('CALENDAR_YEAR_MISSING');
+    // 29, 30, 31 December 2026 (held); then Friday 1 and Monday 4 January 2027 (no data: weekdays)
+    expect(calendar.approximateAddWorkingDays('2026-12-28', 5)).toBe('2027-01-04');
+    expect(calendar.approximateAddWorkingDays('2027-03-05', 1)).toBe('2027-03-08');
+  });
+});

@@ -154,6 +154,26 @@ export class WorkingDayCalendar {
     }
     return count;
   }
+
+  /**
+   * For display filters only (「即将到期」 lists), never for a legal deadline: like addWorkingDays,
+   * but a day in a year without data counts as a working day when it is Monday to Friday instead
+   * of being refused. The horizon then errs only by a few holidays, which at most shows a case
+   * as due soon a little early; every due date it is compared with was computed exactly.
+   */
+  approximateAddWorkingDays(date: string, n: number): string {
+    parseCivilDate(date);
+    requireCount(n);
+    let current = epochDay(date);
+    for (let remaining = n; remaining > 0;) {
+      current += 1;
+      const flag = this.flags[current - this.firstDay] ?? missingYear;
+      const weekday = (current + 4) % 7; // 1970-01-01 was a Thursday
+      const working = flag === missingYear ? weekday !== 0 && weekday !== 6 : flag === workingDay;
+      if (working) remaining -= 1;
+    }
+    return fromEpochDay(current);
+  }
 }
 
 function requireCount(n: number): void {

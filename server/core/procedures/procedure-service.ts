@@ -291,7 +291,8 @@ export async function listDeadlines(
     return { today, items: await listScopedOpenDeadlines(ctx, { dueBefore: today }) };
   }
   const calendar = await loadWorkingDayCalendar(ctx.tx);
-  const until = calendar.addWorkingDays(today, query.withinWorkingDays ?? 3);
+  // A display filter, not a legal deadline: past the calendar's last year it approximates (Mon–Fri) rather than refuse.
+  const until = calendar.approximateAddWorkingDays(today, query.withinWorkingDays ?? 3);
   return { today, items: await listScopedOpenDeadlines(ctx, { dueFrom: today, dueTo: until }) };
 }
 

@@ -60,10 +60,11 @@ export function presentPublication(
     status: record.status as PublicationStatus,
     displayStatus,
     statusLabel: publicationDisplayStatusLabels[displayStatus],
-    overdue: record.status === 'pending' && record.dueOn < options.today,
+    overdue: record.status === 'pending' && record.dueOn !== null && record.dueOn < options.today,
     publishedOn: record.publishedOn,
     publishedByName: record.publishedByName,
-    onTime: record.publishedOn === null ? null : record.publishedOn <= record.dueOn,
+    // a due date still pending (the calendar lacks the year) is neither on time nor late until known
+    onTime: record.publishedOn === null || record.dueOn === null ? null : record.publishedOn <= record.dueOn,
     publicUntil: record.publicUntil,
     withdrawReason: record.withdrawReason,
     withdrawEventOn: record.withdrawEventOn,

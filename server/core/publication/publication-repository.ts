@@ -10,6 +10,7 @@ import {
   isNull,
   lt,
   lte,
+  ne,
   or,
   sql,
   type SQL,
@@ -214,11 +215,16 @@ function consoleConditions(ctx: ServiceContext, filter: PublicationFilter, today
     organizationScope(ctx, publications.organizationId),
     filter.organizationId ? eq(publications.organizationId, filter.organizationId) : undefined,
     filter.status ? displayStatusCondition(filter.status, today) : undefined,
+    // a due date still pending (null: the calendar lacks the year) is not overdue until it is known
     filter.overdue === undefined
       ? undefined
       : filter.overdue
-        ? and(eq(publications.status, 'pending'), lt(publications.dueOn, today))
-        : or(eq(publications.status, 'pending'), gte(publications.dueOn, today)),
+        ? and(
+            eq(publications.status, 'pending'),
+            isNotNull(publications.dueOn),
+            lt(publications.dueOn, today),
+          )
+        : or(ne(publications.status, 'pending'), isNull(publications.dueOn), gte(publications.dueOn, today)),
     filter.dueFrom ? gte(publications.dueOn, filter.dueFrom) : undefined,
     filter.dueTo ? lte(publications.dueOn, filter.dueTo) : undefined,
     searchCondition(filter.q),
@@ -238,7 +244,7 @@ export async function selectPublications(
     .where(where)
     .orderBy(
       sql`CASE WHEN ${publications.status} = 'pending' THEN 0 ELSE 1 END`,
-      sql`CASE WHEN ${publications.status} = 'pending' THEN ${publications.dueOn} END ASC`,
+      sql`CASE WHEN ${publications.status} = 'pending' THEN ${publications.dueOn} END ASC NULLS LAST`,
       desc(publications.decidedOn),
       desc(publications.id),
     )
@@ -307,7 +313,11 @@ export async function countPublicDecisionsByOrganization(
   return new Map(rows.map((row) => [row.organizationId, row.n]));
 }
 
-/** The counts behind publicity timeliness, over publications falling due in [from, to] in scope. */
+/**
+ * The counts behind publicity timeliness, over publications falling due in [from, to] in scope. A
+ * due date still pending (null: the calendar lacks the year) is neither on time nor late, nor
+ * overdue, until it is known: such a record is left out.
+ */
 export async function timelinessCounts(
   ctx: ServiceContext,
   query: { from: string; to: string; organizationId?: string | undefined },
@@ -316,18 +326,49 @@ export async function timelinessCounts(
   const [row] = await queryRows<{ onTime: number; late: number; overdue: number; notYetDue: number }>(
     ctx.tx,
     sql`SELECT
-        count(*) FILTER (WHERE ${publications.publishedOn} IS NOT NULL AND ${publications.publishedOn} <= ${publications.dueOn})::int AS "onTime",
-        count(*) FILTER (WHERE ${publications.publishedOn} IS NOT NULL AND ${publications.publishedOn} > ${publications.dueOn})::int AS "late",
-        count(*) FILTER (WHERE ${publications.publishedOn} IS NULL AND ${publications.status} = 'pending' AND ${publications.dueOn} < ${today})::int AS "overdue",
-        count(*) FILTER (WHERE ${publications.publishedOn} IS NULL AND ${publications.status} = 'pending' AND ${publications.dueOn} >= ${today})::int AS "notYetDue"
+        count(*) FILTER (WHERE ${publications.dueOn} IS NOT NULL AND ${publications.publishedOn} IS NOT NULL AND ${publications.publishedOn} <= ${publications.dueOn})::int AS "onTime",
+        count(*) FILTER (WHERE ${publications.dueOn} IS NOT NULL AND ${publications.publishedOn} IS NOT NULL AND ${publications.publishedOn} > ${publications.dueOn})::int AS "late",
+        count(*) FILTER (WHERE ${publications.dueOn} IS NOT NULL AND ${publications.publishedOn} IS NULL AND ${publications.status} = 'pending' AND ${publications.dueOn} < ${today})::int AS "overdue",
+        count(*) FILTER (WHERE ${publications.dueOn} IS NOT NULL AND ${publications.publishedOn} IS NULL AND ${publications.status} = 'pending' AND ${publications.dueOn} >= ${today})::int AS "notYetDue"
       FROM ${publications}
       WHERE ${and(
         eq(publications.tenantCode, ctx.tenantCode),
         organizationScope(ctx, publications.organizationId),
         query.organizationId ? eq(publications.organizationId, query.organizationId) : undefined,
+        isNotNull(publications.dueOn),
         gte(publications.dueOn, query.from),
         lte(publications.dueOn, query.to),
       )}`,
   );
   return row ?? { onTime: 0, late: 0, overdue: 0, notYetDue: 0 };
+}
+
+/**
+ * Every publication of the tenant whose due date — or, withdrawn after publication, whose
+ * withdrawal's due date — is still pending because the calendar lacked a year, and whose period
+ * starts on or before the end of `year` (the ones entering that year may settle), locked for update.
+ */
+export async function selectPublicationsAwaitingDueDates(
+  ctx: ServiceContext,
+  year: number,
+): Promise<PublicationRecord[]> {
+  const rows = await publicationSelect(ctx)
+    .where(
+      and(
+        eq(publications.tenantCode, ctx.tenantCode),
+        or(
+          and(isNull(publications.dueOn), lte(publications.decidedOn, `${String(year)}-12-31`)),
+          and(
+            eq(publications.status, 'withdrawn'),
+            isNotNull(publications.publishedOn),
+            isNotNull(publications.withdrawEventOn),
+            isNull(publications.withdrawDueOn),
+            lte(publications.withdrawEventOn, `${String(year)}-12-31`),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(publications.id))
+    .for('update', { of: publications });
+  return rows.map(toRecord);
 }

@@ -37,12 +37,12 @@ import {
 } from './publication-repository';
 import {
   addMonths,
-  periodEndOn,
   publicationRuleFor,
   publicityPeriodFor,
   type PublicationField,
   type PublishedDecisionKind,
 } from './publication-rules';
+import { tryPeriodEndOn } from './recompute-publications';
 
 export type { PublicationRecord };
 
@@ -137,7 +137,8 @@ export interface CreatePublicationInput {
 /**
  * Records that a decision must go public: pending, due within the field's period from the decision
  * day on the working-day calendar (the rule's citation kept), its text masked. One live
- * publication per subject.
+ * publication per subject. When the period reaches a year the calendar has no data for, the due
+ * date stays pending (null, never guessed) until an administrator enters the year.
  */
 export async function createPublication(
   ctx: ServiceContext,
@@ -158,6 +159,7 @@ export async function createPublication(
   const calendar = await loadWorkingDayCalendar(ctx.tx);
   const personalData = input.personalData ?? {};
   const id = newId();
+  const due = tryPeriodEndOn(rule.publishWithin, decidedOn, calendar);
   const row = {
     id,
     subjectType: input.subjectType,
@@ -168,7 +170,7 @@ export async function createPublication(
     title: maskPersonalData(title, personalData),
     content: maskContent(input.content, personalData),
     decidedOn,
-    dueOn: periodEndOn(rule.publishWithin, decidedOn, calendar),
+    dueOn: due.dueOn,
     citation: rule.publishWithin.citation,
     status: 'pending',
   };
@@ -178,7 +180,7 @@ export async function createPublication(
     entityType: 'publication',
     entityId: id,
     organizationId: organization.id,
-    change: row,
+    change: due.missing ? { ...row, dueOnPending: due.missing } : row,
   });
   return publicationInScope(ctx, id);
 }
@@ -229,7 +231,12 @@ export async function publishPublication(
     organizationId: record.organizationId,
     change: {
       before: { status: record.status, title: record.title, content: record.content },
-      after: { ...changes, publicityCitation: period?.citation ?? null, onTime: publishedOn <= record.dueOn },
+      after: {
+        ...changes,
+        publicityCitation: period?.citation ?? null,
+        // a due date still pending is neither on time nor late until it is known
+        onTime: record.dueOn === null ? null : publishedOn <= record.dueOn,
+      },
     },
   });
   return publicationInScope(ctx, id);
@@ -272,8 +279,9 @@ export async function withdrawPublication(
     throw invalid('eventOn', '决定被变更、撤销或确认违法的日期不能早于决定日期');
   const rule = publicationRuleFor(record.field as PublicationField, record.kind as PublishedDecisionKind);
   const wasPublished = record.status === 'published';
+  // null when not published, or pending while the calendar lacks the year (computed once it is entered)
   const withdrawDueOn = wasPublished
-    ? periodEndOn(rule.withdrawWithin, eventOn, await loadWorkingDayCalendar(ctx.tx))
+    ? tryPeriodEndOn(rule.withdrawWithin, eventOn, await loadWorkingDayCalendar(ctx.tx)).dueOn
     : null;
   const changes = {
     status: 'withdrawn',

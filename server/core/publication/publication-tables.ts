@@ -25,7 +25,8 @@ export const publications = pgTable(
     /** label → masked text, in display order */
     content: jsonb('content').notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
-    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** null: pending, the calendar lacks a year the period reaches (computed when the year is entered) */
+    dueOn: date('due_on', { mode: 'string' }),
     /** the rule that sets dueOn */
     citation: text('citation').notNull(),
     /** pending | published | withdrawn | takenDown */

@@ -906,7 +906,8 @@ export async function getCaseWorkbench(ctx: ServiceContext): Promise<CaseWorkben
   requireRole(ctx, caseReaderRoles);
   const today = todayOf(ctx);
   const calendar = await loadWorkingDayCalendar(ctx.tx);
-  const soon = calendar.addWorkingDays(today, 5);
+  // A display filter, not a legal deadline: past the calendar's last year it approximates (Mon–Fri) rather than refuse.
+  const soon = calendar.approximateAddWorkingDays(today, 5);
   const personId = await actorPersonId(ctx);
   const open = [
     'pendingRegistration',

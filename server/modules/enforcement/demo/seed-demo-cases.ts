@@ -12,6 +12,7 @@ import { civilDate, fixedClock } from '../../../core/clock';
 import { inTransaction, type Actor, type Deps, type ServiceContext } from '../../../core/context';
 import type { Transaction } from '../../../core/db/open-database';
 import { queryRows } from '../../../core/db/query-rows';
+import { AppError } from '../../../core/errors';
 import { storeFile } from '../../../core/files/file-service';
 import { publishPublication, withdrawPublication } from '../../../core/publication/publication-service';
 import { demoCityName } from '../../org/demo/demo-names';
@@ -726,7 +727,10 @@ export async function seedDemoCases(
         if (target === 'hearingRequested') return;
         day = workday(addDays(day, 1));
         await sim.at(day);
-        const hearingDate = calendar.addWorkingDays(day, between(caseRandom, 8, 10));
+        const hearingDate = workingDaysAfter(calendar, day, between(caseRandom, 8, 10));
+        // Reaching a year the calendar holds no data for, the hearing cannot be scheduled (the notice
+        // guard refuses it too): the case waits in hearingRequested, as a real one would.
+        if (hearingDate === null) return;
         await perform(body.officer, 'scheduleHearing', {
           hearingDate,
           place: `${body.name}听证室`,
@@ -1115,10 +1119,23 @@ function partyInput(party: DemoParty): RegisterCaseInput['party'] {
     : { kind: 'person', name: party.name, idNumber: party.idNumber ?? '', address: party.address };
 }
 
+/**
+ * The first working day on or after `date`. A simulated day, never a legal deadline: in a year the
+ * calendar holds no data for (one after today, which the simulation never reaches, or today's own
+ * before it is entered) Monday to Friday count, so the demo never fails for a missing year.
+ */
 function nextWorkingDay(calendar: WorkingDayCalendar, date: string): string {
-  let day = date;
-  for (let guard = 0; guard < 20 && !calendar.isWorkingDay(day); guard += 1) day = addDays(day, 1);
-  return day;
+  return calendar.approximateAddWorkingDays(addDays(date, -1), 1);
+}
+
+/** The Nth working day after `date`, or null when it reaches a year the calendar holds no data for. */
+function workingDaysAfter(calendar: WorkingDayCalendar, date: string, n: number): string | null {
+  try {
+    return calendar.addWorkingDays(date, n);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CALENDAR_YEAR_MISSING') return null;
+    throw error;
+  }
 }
 
 const daysFrom = (from: string, to: string) =>

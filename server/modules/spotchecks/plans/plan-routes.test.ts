@@ -5,6 +5,7 @@ import type {
   DrawVerificationView,
   PublicSpotCheckPlan,
   SpotCheckPlanDetail,
+  SpotCheckStatistics,
   SpotCheckTaskDetail,
   SpotCheckTaskView,
 } from '../../../../contracts/spotchecks';
@@ -458,5 +459,52 @@ describe.each(testDatabaseKinds())('spot-check plans and tasks on %s', (database
     expect(plan.body.steps.map((step) => step.action)).toEqual(['start', 'commit', 'draw', 'complete']);
     const byOther = await call(who.other, 'GET', `/api/spotchecks/plans/${planId}`);
     expect(byOther.status).toBe(404);
+  });
+
+  it('feeds oversight: coverage, problems, cases, and results overdue once 20 working days have passed unpublished', async () => {
+    const figures = await call<SpotCheckStatistics>(
+      who.justice,
+      'GET',
+      '/api/spotchecks/statistics?year=2026',
+    );
+    expect(figures.status, figures.text).toBe(200);
+    expect(figures.body).toMatchObject({
+      year: 2026,
+      listedEntities: 30,
+      inspectedEntities: 14,
+      coverageRate: 0.4667,
+    });
+    expect(figures.body.departments).toEqual([
+      expect.objectContaining({
+        organizationId: fixture.marketId,
+        plans: 2,
+        tasks: 14,
+        completed: 14,
+        problems: 1,
+        cases: 1,
+        publishedOnTime: 1,
+        overdueUnpublished: 0,
+        notYetDue: 13,
+      }),
+    ]);
+    // the day after the 20th working day, the 13 results nobody published are overdue
+    platform.clock.set('2026-11-02T09:00:00+08:00');
+    const later = await call<SpotCheckStatistics>(
+      await fixture.headers(fixture.users.justice),
+      'GET',
+      '/api/spotchecks/statistics?year=2026',
+    );
+    expect(later.body.departments[0]).toMatchObject({
+      publishedOnTime: 1,
+      overdueUnpublished: 13,
+      notYetDue: 0,
+      timelinessRate: 0.0714,
+    });
+    const byOther = await call(
+      await fixture.headers(fixture.users.otherOfficer),
+      'GET',
+      '/api/spotchecks/statistics?year=2026',
+    );
+    expect(byOther.body.departments).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ import {
   type PublicSpotCheckPlan,
   type SpotCheckPlanDetail,
   type SpotCheckPlanView,
+  type SpotCheckStatistics,
+  spotCheckStatisticsQuerySchema,
   type SpotCheckTaskDetail,
   type SpotCheckTaskView,
 } from '../../../../contracts/spotchecks';
@@ -36,6 +38,7 @@ import {
   readDrawRecord,
 } from './plan-service';
 import { getPublicPlan, listPublicPlans, verifyPublishedRecord } from './public-spotcheck-service';
+import { spotCheckStatistics } from '../statistics/spotcheck-statistics';
 
 const planParams = z.object({ id: uuidField('抽查计划') });
 const taskParams = z.object({ id: uuidField('抽查任务') });
@@ -163,6 +166,19 @@ export async function registerPlanRoutes(app: App, deps: Deps): Promise<void> {
       },
     );
 
+    scope.get(
+      '/api/spotchecks/statistics',
+      {
+        schema: {
+          tags,
+          summary: '双随机统计：各牵头部门的计划、任务、发现问题、立案、名录覆盖率和结果公示及时率（按年度）',
+          security,
+          querystring: spotCheckStatisticsQuerySchema,
+          response: { 200: json<SpotCheckStatistics>(), ...errors },
+        },
+      },
+      async (request) => spotCheckStatistics(readContext(deps, request.actor), request.query.year),
+    );
     scope.get(
       '/api/spotchecks/tasks',
       {

@@ -90,7 +90,12 @@ function YearEditor({ year, isNew }: { year: number; isNew: boolean }) {
       {
         onSuccess: (saved) => {
           const moved = saved.recomputedDeadlines.length;
-          notify.success(moved > 0 ? `已保存，${moved} 个期限的到期日已重新计算` : '已保存');
+          const published = saved.recomputedPublications.length;
+          const parts = [
+            ...(moved > 0 ? [`${moved} 个期限的到期日已重新计算`] : []),
+            ...(published > 0 ? [`${published} 项待定的公示期限已计算`] : []),
+          ];
+          notify.success(parts.length > 0 ? `已保存，${parts.join('，')}` : '已保存');
         },
         onError: (failure) => setError(failure instanceof ApiError ? failure.message : '保存失败'),
       },

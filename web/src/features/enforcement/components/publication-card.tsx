@@ -63,7 +63,11 @@ export function PublicationCard({
       />
     );
   }
-  const isLate = publication.status === 'pending' && publication.dueOn < dayjs().format('YYYY-MM-DD');
+  // a due date still pending (null: the calendar lacks the year) is not late until it is known
+  const isLate =
+    publication.status === 'pending' &&
+    publication.dueOn !== null &&
+    publication.dueOn < dayjs().format('YYYY-MM-DD');
   const onError = (failure: Error) =>
     setError(failure instanceof ApiError ? failure.message : '操作失败，请稍后重试');
 
@@ -98,9 +102,18 @@ export function PublicationCard({
             label: '公示期限',
             children: (
               <span>
-                <Typography.Text type={isLate ? 'danger' : undefined}>
-                  {formatDate(publication.dueOn)}前
-                </Typography.Text>
+                {publication.dueOn === null ? (
+                  <>
+                    <Typography.Text type="warning">待定</Typography.Text>
+                    <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                      到期日待定：缺少相应年度的节假日数据，管理员录入后自动计算
+                    </div>
+                  </>
+                ) : (
+                  <Typography.Text type={isLate ? 'danger' : undefined}>
+                    {formatDate(publication.dueOn)}前
+                  </Typography.Text>
+                )}
                 <div style={{ fontSize: 12, color: '#8c8c8c' }}>依据：{publication.citation}</div>
               </span>
             ),
@@ -115,8 +128,10 @@ export function PublicationCard({
                       {formatDate(publication.publishedOn)}{' '}
                       {publication.onTime === false ? (
                         <Tag color="red">超期公示</Tag>
-                      ) : (
+                      ) : publication.onTime === true ? (
                         <Tag color="green">按期</Tag>
+                      ) : (
+                        <Tag>期限待定</Tag>
                       )}
                     </span>
                   ),
