@@ -8,10 +8,11 @@ import { ensureDemoPowerLists } from '../modules/powers/demo/ensure-demo-power-l
 import { ensureLawLibrary } from '../modules/law/ensure-law-library';
 import { demoListDeps, ensureDemoCases } from '../modules/enforcement/demo/ensure-demo-cases';
 import { ensureDemoEntities } from '../modules/spotchecks/demo/ensure-demo-entities';
+import { ensureDemoSpotChecks } from '../modules/spotchecks/demo/ensure-demo-spotchecks';
 
 /**
  * First-start work, idempotent on every start: the calendar's holiday data, the audit signing
- * key, the law library, the demo city with its power lists, its year of enforcement cases and its entity directory. Returns lines for the start banner (the demo accounts).
+ * key, the law library, the demo city with its power lists, its year of enforcement cases, its entity directory and its spot-check plans. Returns lines for the start banner (the demo accounts).
  */
 export async function prepareOnStart(deps: Deps): Promise<string[]> {
   const steps: ((deps: Deps) => Promise<string[]>)[] = [
@@ -25,6 +26,7 @@ export async function prepareOnStart(deps: Deps): Promise<string[]> {
     (deps) => ensureDemoPowerLists(demoListDeps(deps)),
     ensureDemoCases,
     ensureDemoEntities,
+    ensureDemoSpotChecks,
   ];
   const lines: string[] = [];
   for (const step of steps) lines.push(...(await step(deps)));

@@ -12,6 +12,9 @@ import { ordinaryCaseProcedure, summaryCaseProcedure } from '../case-procedures'
 import { demoListDeps, ensureDemoCases } from './ensure-demo-cases';
 import { seedDemoCases, type DemoCaseSummary } from './seed-demo-cases';
 import { ensureDemoEntities } from '../../spotchecks/demo/ensure-demo-entities';
+import { ensureDemoSpotChecks } from '../../spotchecks/demo/ensure-demo-spotchecks';
+import { verifyDrawRecord } from '../../spotchecks/draw/verify-draw';
+import { readBlob } from '../../../core/files/file-storage';
 
 /** The demo year of cases: driven through the real procedures, every state shown, nothing after today. */
 
@@ -177,6 +180,64 @@ describe('demo enforcement cases', () => {
     expect(counts?.jobs).toBe(1);
     expect(await ensureDemoEntities(auto)).toEqual([]);
   });
+
+  it('then runs the demo year of 双随机 plans through the real operations: every plan state, records that verify, frequency control, published results', async () => {
+    const auto = { ...platform.deps, config: { ...platform.deps.config, seedDemo: 'auto' as const } };
+    const [line] = await ensureDemoSpotChecks(auto);
+    console.info(line);
+    expect(line).toMatch(/^已生成演示双随机抽查：5 个计划/);
+    const plans = await queryRows<{
+      title: string;
+      state: string;
+      record: string | null;
+      population: number | null;
+      eligible: number | null;
+    }>(
+      platform.deps.db,
+      sql`SELECT title, state, record_sha256 AS record, population_count AS population, eligible_count AS eligible
+            FROM spot_check_plans ORDER BY created_at`,
+    );
+    expect(plans.map((plan) => plan.state).sort()).toEqual([
+      'cancelled',
+      'committed',
+      'completed',
+      'draft',
+      'drawn',
+    ]);
+    for (const plan of plans.filter((candidate) => candidate.record)) {
+      const stream = await readBlob(dataDir, plan.record ?? '');
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream ?? []) chunks.push(chunk as Buffer);
+      expect(verifyDrawRecord(JSON.parse(Buffer.concat(chunks).toString('utf8')))).toMatchObject({
+        ok: true,
+      });
+    }
+    // the second routine plan of the year leaves out the entities the first one inspected
+    const first = plans.find((plan) => plan.title.endsWith('（第一批）'));
+    const second = plans.find((plan) => plan.title.endsWith('（第二批）'));
+    expect(second?.population).toBe(first?.population);
+    expect(second?.eligible).toBeLessThan(second?.population ?? 0);
+    const [tasks] = await queryRows<{
+      completed: number;
+      pending: number;
+      published: number;
+      cases: number;
+      states: number;
+    }>(
+      platform.deps.db,
+      sql`SELECT count(*) FILTER (WHERE t.state = 'completed')::int AS completed,
+            count(*) FILTER (WHERE t.state <> 'completed')::int AS pending,
+            count(*) FILTER (WHERE p.status = 'published')::int AS published,
+            count(t.case_id)::int AS cases, count(DISTINCT t.state)::int AS states
+          FROM spot_check_tasks t LEFT JOIN publications p ON p.id = t.publication_id`,
+    );
+    expect(tasks?.states).toBe(3);
+    expect(tasks?.published).toBeGreaterThan(0);
+    expect(tasks?.published).toBeLessThan(tasks?.completed ?? 0);
+    expect(tasks?.pending).toBeGreaterThan(0);
+    expect(tasks?.cases).toBe(1);
+    expect(await ensureDemoSpotChecks(auto)).toEqual([]);
+  }, 600_000);
 
   it('leaves an audit log that verifies, and is not seeded twice', async () => {
     const verification = await verifyAuditLog(platform.deps);
