@@ -500,7 +500,7 @@ describe.each(testDatabaseKinds())('spot-check plans and tasks on %s', (database
       notYetDue: 0,
       timelinessRate: 0.0714,
     });
-    const byOther = await call(
+    const byOther = await call<SpotCheckStatistics>(
       await fixture.headers(fixture.users.otherOfficer),
       'GET',
       '/api/spotchecks/statistics?year=2026',
