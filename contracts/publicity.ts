@@ -27,6 +27,7 @@ export const publicationKindLabels: Record<string, string> = {
   penalty: '行政处罚决定',
   licensing: '行政许可决定',
   otherEnforcement: '其他行政执法决定',
+  spotCheckResult: '随机抽查检查结果',
 };
 
 /** An enforcement certificate as the check page shows it. */
@@ -122,6 +123,10 @@ export const timelinessQuerySchema = z.object({
   from: civilDateField('起始日期'),
   to: civilDateField('截止日期'),
   organizationId: uuidField('组织').optional(),
+  /** one kind of publication only, e.g. spotCheckResult */
+  kind: z
+    .enum(['penalty', 'licensing', 'otherEnforcement', 'spotCheckResult'], { message: '公示类别不正确' })
+    .optional(),
 });
 export type TimelinessQuery = z.infer<typeof timelinessQuerySchema>;
 
@@ -151,6 +156,9 @@ export const publicDecisionQuerySchema = z.object({
     .int('年份必须是整数')
     .min(2000, '年份不能早于 2000 年')
     .max(2100, '年份不能晚于 2100 年')
+    .optional(),
+  kind: z
+    .enum(['penalty', 'licensing', 'otherEnforcement', 'spotCheckResult'], { message: '公示类别不正确' })
     .optional(),
   ...pagination,
 });

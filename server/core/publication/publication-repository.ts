@@ -257,6 +257,7 @@ export interface PublicDecisionFilter {
   q?: string | undefined;
   organizationId?: string | undefined;
   year?: number | undefined;
+  kind?: string | undefined;
 }
 
 /** A page of the decisions public today, best match first when searching, else newest first. */
@@ -270,6 +271,7 @@ export async function selectPublicDecisions(
     eq(publications.tenantCode, ctx.tenantCode),
     isPublicOn(today),
     filter.organizationId ? eq(publications.organizationId, filter.organizationId) : undefined,
+    filter.kind ? eq(publications.kind, filter.kind) : undefined,
     filter.year
       ? and(
           gte(publications.decidedOn, `${String(filter.year)}-01-01`),
@@ -320,7 +322,7 @@ export async function countPublicDecisionsByOrganization(
  */
 export async function timelinessCounts(
   ctx: ServiceContext,
-  query: { from: string; to: string; organizationId?: string | undefined },
+  query: { from: string; to: string; organizationId?: string | undefined; kind?: string | undefined },
   today: string,
 ): Promise<{ onTime: number; late: number; overdue: number; notYetDue: number }> {
   const [row] = await queryRows<{ onTime: number; late: number; overdue: number; notYetDue: number }>(
@@ -335,6 +337,7 @@ export async function timelinessCounts(
         eq(publications.tenantCode, ctx.tenantCode),
         organizationScope(ctx, publications.organizationId),
         query.organizationId ? eq(publications.organizationId, query.organizationId) : undefined,
+        query.kind ? eq(publications.kind, query.kind) : undefined,
         isNotNull(publications.dueOn),
         gte(publications.dueOn, query.from),
         lte(publications.dueOn, query.to),

@@ -16,7 +16,7 @@ export const publicationFieldLabels: Record<PublicationField, string> = {
   marketSupervision: '市场监督管理',
 };
 
-export const publishedDecisionKinds = ['penalty', 'licensing', 'otherEnforcement'] as const;
+export const publishedDecisionKinds = ['penalty', 'licensing', 'otherEnforcement', 'spotCheckResult'] as const;
 export type PublishedDecisionKind = (typeof publishedDecisionKinds)[number];
 
 export interface PublicationPeriod {
@@ -55,6 +55,16 @@ const generalRules: Record<PublishedDecisionKind, Omit<PublicationRule, 'field' 
   otherEnforcement: {
     publishWithin: { length: 20, unit: 'workingDays', citation: guideline },
     withdrawWithin: penaltyLawWithdrawal,
+  },
+  // 双随机、一公开: 抽查检查结果 public within 20 working days of the result (RULES.md "Random inspections")
+  spotCheckResult: {
+    publishWithin: {
+      length: 20,
+      unit: 'workingDays',
+      citation:
+        '《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》（国发〔2019〕5号）：抽查检查结果自产生之日起 20 个工作日内公示',
+    },
+    withdrawWithin: { length: 3, unit: 'days', citation: `参照${penaltyLawWithdrawal.citation}` },
   },
 };
 

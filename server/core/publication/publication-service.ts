@@ -380,7 +380,7 @@ export async function publicationTimeliness(
   }
   const counts = await timelinessCounts(
     ctx,
-    { from, to, organizationId: query.organizationId },
+    { from, to, organizationId: query.organizationId, kind: query.kind },
     todayOf(ctx),
   );
   const due = counts.onTime + counts.late + counts.overdue;
