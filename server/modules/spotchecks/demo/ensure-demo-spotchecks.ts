@@ -8,7 +8,7 @@ import { civilDate, fixedClock } from '../../../core/clock';
 import { inTransaction, type Actor, type Deps, type ServiceContext } from '../../../core/context';
 import { queryRows } from '../../../core/db/query-rows';
 import { publishPublication } from '../../../core/publication/publication-service';
-import { seededRandom } from '../../enforcement/demo/demo-case-data';
+import { cityPlaces, seededRandom } from '../../enforcement/demo/demo-case-data';
 import { demoCityName } from '../../org/demo/demo-names';
 import { demoPassword } from '../../org/demo/seed-demo-city';
 import { organizations, people, enforcementCertificates } from '../../org/org-tables';
@@ -127,7 +127,13 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
   };
 
   const random = seededRandom(20260315);
-  const foodFilter = { jurisdictionCodes: [], industries: ['餐饮业', '食品制造业', '零售业'], licences: [] };
+  // the city bureau inspects the districts; 伊川县 has a bureau of its own
+  const cityDistricts = [...cityPlaces.divisions];
+  const foodFilter = {
+    jurisdictionCodes: cityDistricts,
+    industries: ['餐饮业', '食品制造业', '零售业'],
+    licences: [],
+  };
   const counts = { plans: 0, tasks: 0, completed: 0, published: 0, cases: 0 };
 
   // ── 1. A routine plan drawn about five months ago and finished ─────────────
@@ -309,7 +315,11 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
       organizationIds: [market.id, environment.id],
       itemIds: [marketItems[0] as string, ...environmentItems],
       trigger: 'routine',
-      populationFilter: { jurisdictionCodes: [], industries: [], licences: ['危险化学品经营许可证'] },
+      populationFilter: {
+        jurisdictionCodes: cityDistricts,
+        industries: [],
+        licences: ['危险化学品经营许可证'],
+      },
       strata: [
         { riskGrade: 'A', ratioPercent: 10 },
         { riskGrade: 'B', ratioPercent: 15 },
@@ -333,7 +343,7 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
       organizationIds: [market.id],
       itemIds: marketItems.slice(0, 1),
       trigger: 'routine',
-      populationFilter: { jurisdictionCodes: [], industries: ['医疗器械经营'], licences: [] },
+      populationFilter: { jurisdictionCodes: cityDistricts, industries: ['医疗器械经营'], licences: [] },
       strata: [
         { riskGrade: 'A', ratioPercent: 5 },
         { riskGrade: 'B', ratioPercent: 10 },
@@ -361,7 +371,7 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
       organizationIds: [market.id],
       itemIds: marketItems.slice(0, 2),
       trigger: 'routine',
-      populationFilter: { jurisdictionCodes: [], industries: ['药品零售业'], licences: [] },
+      populationFilter: { jurisdictionCodes: cityDistricts, industries: ['药品零售业'], licences: [] },
       strata: [
         { riskGrade: 'A', ratioPercent: 3 },
         { riskGrade: 'B', ratioPercent: 5 },
