@@ -488,7 +488,11 @@ export function PlanDetailView({ planId }: { planId: string }) {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card size="small" title="计划参数" style={{ marginBottom: 16 }}>
-            <Descriptions size="small" column={{ xs: 1, md: 2 }} items={parameterItems(plan)} />
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+              items={parameterItems(plan)}
+            />
           </Card>
           <DrawFairnessCard plan={plan} />
         </Col>

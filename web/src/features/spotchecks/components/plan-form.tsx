@@ -153,8 +153,8 @@ const tagsSelect = (placeholder: string) => (
   <Select
     mode="tags"
     tokenSeparators={[',', '，', ' ', '、']}
-    open={false}
     suffixIcon={null}
+    notFoundContent={null}
     placeholder={placeholder}
   />
 );

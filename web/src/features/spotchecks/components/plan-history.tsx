@@ -1,6 +1,6 @@
 import { Empty, Space, Timeline, Typography } from 'antd';
 import type { SpotCheckPlanDetail } from '../../../../../contracts/spotchecks';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 
 type Step = SpotCheckPlanDetail['steps'][number];
 
@@ -16,18 +16,20 @@ const fieldLabels: Record<string, string> = {
   inspectedOn: '检查日期',
   conformingItems: '符合事项数',
   nonConformingItems: '不符合事项数',
-  photoCount: '照片数',
+  photoCount: '现场照片数',
   resultLabel: '检查结果',
   caseNumber: '案号',
 };
 
 function describe(step: Step): { label: string; value: string }[] {
-  return Object.entries(step.fields).flatMap(([key, value]) => {
-    const label = fieldLabels[key];
-    if (!label || value === null || value === undefined || value === '') return [];
+  return Object.entries(fieldLabels).flatMap(([key, label]) => {
+    const value = step.fields[key];
+    if (value === null || value === undefined || value === '') return [];
     const text =
       typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
-    return [{ label, value: key === 'commitment' ? `${text.slice(0, 16)}…` : text }];
+    if (key === 'commitment') return [{ label, value: `${text.slice(0, 16)}…` }];
+    if (key === 'inspectedOn') return [{ label, value: formatDate(text) }];
+    return [{ label, value: text }];
   });
 }
 

@@ -104,7 +104,7 @@ export function PlansView({ canCreate }: { canCreate: boolean }) {
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1040 }}
           locale={{
             emptyText: canCreate
               ? '没有符合条件的抽查计划。点击右上角“制定抽查计划”新建。'
@@ -122,7 +122,7 @@ export function PlansView({ canCreate }: { canCreate: boolean }) {
             {
               title: '计划',
               key: 'title',
-              width: 300,
+              width: 280,
               fixed: 'left',
               render: (_: unknown, row) => (
                 <Space direction="vertical" size={0}>
@@ -136,26 +136,31 @@ export function PlansView({ canCreate }: { canCreate: boolean }) {
             {
               title: '抽查部门',
               key: 'departments',
-              width: 240,
+              width: 220,
               render: (_: unknown, row) => <PlanDepartments plan={row} />,
             },
-            { title: '类型', dataIndex: 'triggerLabel', width: 120 },
+            { title: '类型', dataIndex: 'triggerLabel', width: 110 },
             {
               title: '状态',
               key: 'state',
-              width: 120,
+              width: 110,
               render: (_: unknown, row) => <PlanStateTag state={row.state} label={row.stateLabel} />,
             },
             {
               title: '检查期间',
               key: 'period',
-              width: 200,
-              render: (_: unknown, row) => `${formatDate(row.periodStart)}至${formatDate(row.periodEnd)}`,
+              width: 150,
+              render: (_: unknown, row) => (
+                <Space direction="vertical" size={0}>
+                  <span>{formatDate(row.periodStart)}</span>
+                  <Typography.Text type="secondary">至 {formatDate(row.periodEnd)}</Typography.Text>
+                </Space>
+              ),
             },
             {
               title: '进度',
               key: 'progress',
-              width: 160,
+              width: 150,
               render: (_: unknown, row) => <PlanProgress plan={row} />,
             },
           ]}

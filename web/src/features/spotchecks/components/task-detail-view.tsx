@@ -625,7 +625,11 @@ export function TaskDetailView({
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card size="small" title="任务信息" style={{ marginBottom: 16 }}>
-            <Descriptions size="small" column={{ xs: 1, md: 2 }} items={taskItems(task)} />
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+              items={taskItems(task)}
+            />
           </Card>
           <Card size="small" title="抽查事项" style={{ marginBottom: 16 }}>
             <Space direction="vertical" size={2}>
