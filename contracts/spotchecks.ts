@@ -627,6 +627,10 @@ export interface EntityProfileView {
   cases: EntityCaseView[];
   /** the reader sees only his departments' cases (false: every department's) */
   casesAreScoped: boolean;
+  /** 信用承诺, every department's, newest first */
+  commitments: EntityCommitmentView[];
+  /** 许可: the directory's licences and the published 行政许可决定 about the entity */
+  permits: EntityPermitView[];
 }
 
 /** The portal's search of enterprises (GET /api/public/entities?q=). */
@@ -679,6 +683,99 @@ export interface PublicEntityProfile extends PublicEntitySummary {
   /** published penalty decisions, masked as 执法决定公示 shows them */
   penalties: import('./publicity').PublicDecision[];
   inspections: PublicEntityInspection[];
+  commitments: PublicEntityCommitment[];
+  permits: EntityPermitView[];
+}
+
+// ── 信用承诺 ─────────────────────────────────────────────────────────────────
+
+export const entityCommitmentKinds = ['notification', 'credit', 'correction'] as const;
+export type EntityCommitmentKind = (typeof entityCommitmentKinds)[number];
+export const entityCommitmentKindLabels: Record<EntityCommitmentKind, string> = {
+  notification: '告知承诺制审批',
+  credit: '主动型信用承诺',
+  correction: '信用修复承诺',
+};
+
+export const entityCommitmentStatuses = ['inForce', 'fulfilled', 'breached'] as const;
+export type EntityCommitmentStatus = (typeof entityCommitmentStatuses)[number];
+export const entityCommitmentStatusLabels: Record<EntityCommitmentStatus, string> = {
+  inForce: '在履约',
+  fulfilled: '已履约',
+  breached: '已违诺',
+};
+
+/** 登记承诺 (POST /api/spotchecks/entities/:creditCode/commitments). */
+export const recordCommitmentSchema = z
+  .object({
+    organizationId: uuidField('受理承诺的部门'),
+    kind: z.enum(entityCommitmentKinds, {
+      message: '承诺类型只能是：告知承诺制审批、主动型信用承诺或信用修复承诺',
+    }),
+    title: z
+      .string({ message: '请填写承诺事项' })
+      .trim()
+      .min(2, '承诺事项至少 2 个字')
+      .max(200, '承诺事项不能超过 200 个字'),
+    committedOn: civilDateField('承诺日期'),
+    dueOn: civilDateField('履约期限').nullable().optional(),
+  })
+  .refine((value) => !value.dueOn || value.dueOn >= value.committedOn, {
+    message: '履约期限不能早于承诺日期',
+    path: ['dueOn'],
+  });
+export type RecordCommitmentInput = z.input<typeof recordCommitmentSchema>;
+
+/** 违诺 (POST /api/spotchecks/commitments/:id/breach): what was not kept. */
+export const breachCommitmentSchema = z.object({
+  note: z
+    .string({ message: '请写明违诺情况' })
+    .trim()
+    .min(4, '请写明违诺情况（至少 4 个字）')
+    .max(1000, '违诺情况不能超过 1000 个字'),
+});
+export type BreachCommitmentInput = z.input<typeof breachCommitmentSchema>;
+
+export interface EntityCommitmentView {
+  id: string;
+  creditCode: string;
+  organizationId: string;
+  organizationName: string;
+  kind: EntityCommitmentKind;
+  kindLabel: string;
+  title: string;
+  committedOn: string;
+  dueOn: string | null;
+  status: EntityCommitmentStatus;
+  statusLabel: string;
+  /** the day it was found fulfilled or breached */
+  settledOn: string | null;
+  breachNote: string | null;
+  recordedByName: string;
+}
+
+/** A commitment as the portal shows it: no note, no name of who recorded it. */
+export interface PublicEntityCommitment {
+  title: string;
+  organizationName: string;
+  kind: EntityCommitmentKind;
+  kindLabel: string;
+  committedOn: string;
+  dueOn: string | null;
+  status: EntityCommitmentStatus;
+  statusLabel: string;
+  settledOn: string | null;
+}
+
+/** 许可: a licence listed in the directory, or a published 行政许可决定 about the entity. */
+export interface EntityPermitView {
+  source: 'directory' | 'licensingDecision';
+  /** the licence's name, or the decision's title */
+  name: string;
+  organizationName: string | null;
+  decidedOn: string | null;
+  /** the publication, shown on the portal's 执法决定公示 */
+  publicationId: string | null;
 }
 
 // ── 双随机统计 ───────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@ import { ensureDemoPowerLists } from '../modules/powers/demo/ensure-demo-power-l
 import { ensureLawLibrary } from '../modules/law/ensure-law-library';
 import { demoListDeps, ensureDemoCases } from '../modules/enforcement/demo/ensure-demo-cases';
 import { ensureDemoEntities } from '../modules/spotchecks/demo/ensure-demo-entities';
+import { ensureDemoCommitments } from '../modules/spotchecks/demo/ensure-demo-commitments';
 import { ensureDemoSpotChecks } from '../modules/spotchecks/demo/ensure-demo-spotchecks';
 
 /**
@@ -27,6 +28,7 @@ export async function prepareOnStart(deps: Deps): Promise<string[]> {
     ensureDemoCases,
     ensureDemoEntities,
     ensureDemoSpotChecks,
+    ensureDemoCommitments,
   ];
   const lines: string[] = [];
   for (const step of steps) lines.push(...(await step(deps)));

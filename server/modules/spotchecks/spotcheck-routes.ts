@@ -31,6 +31,7 @@ import { type App, errors, security, requireSignedIn, json } from '../../core/ro
 import { entityImport, entityKeeperRoles, entityReaderRoles, listEntities } from './entities/entity-service';
 import { addRecusal, endRecusal, listRecusals } from './recusals/recusal-service';
 import { registerInspectorRoutes } from './inspectors/inspector-routes';
+import { registerCommitmentRoutes } from './profile/commitment-routes';
 import { registerEntityProfileRoutes } from './profile/profile-routes';
 
 /** The largest list file accepted (a million rows of CSV is about 150 MB). */
@@ -235,4 +236,5 @@ export async function registerSpotcheckRoutes(app: App, deps: Deps): Promise<voi
   });
   await registerInspectorRoutes(app, deps);
   await registerEntityProfileRoutes(app, deps);
+  await registerCommitmentRoutes(app, deps);
 }

@@ -224,3 +224,40 @@ export interface SpotCheckChecklistEntry {
 }
 
 export type SpotCheckTaskRow = typeof spotCheckTasks.$inferSelect;
+
+/**
+ * 信用承诺: a commitment an entity made to a department — 告知承诺制审批 (a permit granted on its
+ * promise to meet the conditions), 主动型信用承诺 or 信用修复承诺 — and whether it was kept.
+ * Part of the entity's profile (涉企信息归集); a public credit commitment is public by nature.
+ */
+export const entityCommitments = pgTable(
+  'entity_commitments',
+  {
+    tenantCode: tenantCode(),
+    id: id(),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    /** the department that received it */
+    organizationId: uuid('organization_id').notNull(),
+    /** EntityCommitmentKind: notification | credit | correction */
+    kind: varchar('kind', { length: 16 }).notNull(),
+    /** 承诺事项 */
+    title: text('title').notNull(),
+    committedOn: date('committed_on', { mode: 'string' }).notNull(),
+    /** 履约期限; null: none set */
+    dueOn: date('due_on', { mode: 'string' }),
+    /** EntityCommitmentStatus: inForce | fulfilled | breached */
+    status: varchar('status', { length: 16 }).notNull(),
+    /** the day it was found fulfilled or breached */
+    settledOn: date('settled_on', { mode: 'string' }),
+    breachNote: text('breach_note'),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantCode, table.id] }),
+    index('entity_commitments_entity_idx').on(table.tenantCode, table.creditCode),
+  ],
+);
+
+export type EntityCommitmentRow = typeof entityCommitments.$inferSelect;

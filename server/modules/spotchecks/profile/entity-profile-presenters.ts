@@ -5,9 +5,16 @@ import {
 } from '../../../../contracts/enforcement';
 import { publicationDisplayStatusLabels } from '../../../../contracts/publicity';
 import {
+  entityCommitmentKindLabels,
+  entityCommitmentStatusLabels,
   spotCheckResultLabels,
   spotCheckTaskStateLabels,
   type EntityCaseView,
+  type EntityCommitmentKind,
+  type EntityCommitmentStatus,
+  type EntityCommitmentView,
+  type EntityPermitView,
+  type PublicEntityCommitment,
   type EntityInspectionView,
   type PublicEntityInspection,
   type PublicEntitySummary,
@@ -20,8 +27,13 @@ import { maskAddress, maskPersonalData } from '../../../core/publication/persona
 import type { StoredPenalty } from '../../enforcement/enforcement-presenters';
 import { procedureKeyOf } from '../../enforcement/enforcement-presenters';
 import { formatYuan, toYuan } from '../../enforcement/enforcement-rules';
-import type { EntityRow } from '../spotcheck-tables';
-import type { CasePublicationRow, EntityCaseRow, EntityTaskRow } from './entity-profile-repository';
+import type { EntityCommitmentRow, EntityRow } from '../spotcheck-tables';
+import type {
+  CasePublicationRow,
+  EntityCaseRow,
+  EntityTaskRow,
+  LicensingDecisionRow,
+} from './entity-profile-repository';
 
 /**
  * What leaves the server of an entity profile: the console shape (its departments' cases, every
@@ -151,4 +163,63 @@ export function presentPublicInspection(
     publishedOn: row.publishedOn,
     publicationId: row.publicationId,
   };
+}
+
+export function presentCommitment(row: EntityCommitmentRow, organizationName: string): EntityCommitmentView {
+  const kind = row.kind as EntityCommitmentKind;
+  const status = row.status as EntityCommitmentStatus;
+  return {
+    id: row.id,
+    creditCode: row.creditCode,
+    organizationId: row.organizationId,
+    organizationName,
+    kind,
+    kindLabel: entityCommitmentKindLabels[kind] ?? row.kind,
+    title: row.title,
+    committedOn: row.committedOn,
+    dueOn: row.dueOn,
+    status,
+    statusLabel: entityCommitmentStatusLabels[status] ?? row.status,
+    settledOn: row.settledOn,
+    breachNote: row.breachNote,
+    recordedByName: row.recordedByName,
+  };
+}
+
+/** A credit commitment is public by nature; the breach note and who recorded it are not. */
+export function presentPublicCommitment(view: EntityCommitmentView): PublicEntityCommitment {
+  return {
+    title: maskPersonalData(view.title),
+    organizationName: view.organizationName,
+    kind: view.kind,
+    kindLabel: view.kindLabel,
+    committedOn: view.committedOn,
+    dueOn: view.dueOn,
+    status: view.status,
+    statusLabel: view.statusLabel,
+    settledOn: view.settledOn,
+  };
+}
+
+/** 许可: the directory's licences first, then the published 行政许可决定 (already masked when published). */
+export function presentPermits(
+  licences: readonly string[],
+  decisions: readonly LicensingDecisionRow[],
+): EntityPermitView[] {
+  return [
+    ...licences.map((name): EntityPermitView => ({
+      source: 'directory',
+      name,
+      organizationName: null,
+      decidedOn: null,
+      publicationId: null,
+    })),
+    ...decisions.map((row): EntityPermitView => ({
+      source: 'licensingDecision',
+      name: row.title,
+      organizationName: row.organizationName,
+      decidedOn: row.decidedOn,
+      publicationId: row.id,
+    })),
+  ];
 }

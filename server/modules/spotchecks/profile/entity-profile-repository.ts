@@ -324,3 +324,43 @@ export async function selectPublicInspections(ctx: ServiceContext, creditCode: s
     .orderBy(desc(spotCheckTasks.completedOn), desc(spotCheckTasks.id))
     .limit(listLimit);
 }
+
+/**
+ * The published 行政许可决定 about the entity: publications of kind licensing whose title or
+ * content (label → masked text) names its credit code, which a licensing decision about an
+ * enterprise always states. Public today only for the portal; every published one for the console.
+ */
+export async function selectLicensingDecisions(
+  ctx: ServiceContext,
+  creditCode: string,
+  options: { publicOn: string | null },
+) {
+  const pattern = `%${creditCode}%`;
+  return ctx.tx
+    .select({
+      id: publications.id,
+      title: publications.title,
+      decidedOn: publications.decidedOn,
+      organizationName: organizations.name,
+    })
+    .from(publications)
+    .innerJoin(
+      organizations,
+      and(
+        eq(organizations.tenantCode, publications.tenantCode),
+        eq(organizations.id, publications.organizationId),
+      ),
+    )
+    .where(
+      and(
+        eq(publications.tenantCode, ctx.tenantCode),
+        eq(publications.kind, 'licensing'),
+        options.publicOn === null ? eq(publications.status, 'published') : isPublicOn(options.publicOn),
+        or(sql`${publications.title} LIKE ${pattern}`, sql`${publications.content}::text LIKE ${pattern}`),
+      ),
+    )
+    .orderBy(desc(publications.decidedOn), desc(publications.id))
+    .limit(listLimit);
+}
+
+export type LicensingDecisionRow = Awaited<ReturnType<typeof selectLicensingDecisions>>[number];

@@ -16,9 +16,12 @@ import { getPublicDecision } from '../../../core/publication/publication-service
 import { caseReaderRoles } from '../../enforcement/enforcement-repository';
 import { toYuan } from '../../enforcement/enforcement-rules';
 import { entityReaderRoles, presentEntity } from '../entities/entity-service';
+import { listEntityCommitments } from './commitment-service';
 import {
   presentEntityCase,
   presentEntityInspection,
+  presentPermits,
+  presentPublicCommitment,
   presentPublicEntity,
   presentPublicInspection,
 } from './entity-profile-presenters';
@@ -31,6 +34,7 @@ import {
   searchDirectory,
   selectEntityCases,
   selectEntityTasks,
+  selectLicensingDecisions,
   selectPublicInspections,
   selectPublicPenaltyIds,
 } from './entity-profile-repository';
@@ -39,7 +43,8 @@ import {
  * 涉企信息归集 (双归集): one entity's permits, inspections, cases and penalties gathered from every
  * department. Inspections are every department's (the point of gathering them); cases only those
  * of the reader's departments, unless his role spans them (the justice bureau at the root sees
- * all). The portal gets the registration data and what has been published, nothing else.
+ * all). Credit commitments and permits are every department's. The portal gets the registration
+ * data, its commitments and what has been published, nothing else.
  */
 
 const notInDirectory = () => new AppError('NOT_FOUND', '检查对象名录库中没有该统一社会信用代码的市场主体');
@@ -66,6 +71,8 @@ export async function getEntityProfile(ctx: ServiceContext, creditCode: string):
     ...new Set(tasks.flatMap((task) => task.organizationIds)),
   ]);
   const caseNumbers = new Map(cases.map((row) => [row.id, row.caseNumber]));
+  const commitments = await listEntityCommitments(ctx, creditCode);
+  const decisions = await selectLicensingDecisions(ctx, creditCode, { publicOn: null });
   const inspections = inspectionCounts.get(creditCode);
 
   return {
@@ -86,6 +93,8 @@ export async function getEntityProfile(ctx: ServiceContext, creditCode: string):
       (role) =>
         (caseReaderRoles as readonly string[]).includes(role.role) && isRootPath(role.organizationPath),
     ),
+    commitments,
+    permits: presentPermits(entity.licences, decisions),
   };
 }
 
@@ -104,7 +113,10 @@ export async function searchPublicEntities(
   };
 }
 
-/** One entity as the portal shows it: registration data, published penalties and published spot-check results. */
+/**
+ * One entity as the portal shows it: registration data, licences and published 行政许可决定, published
+ * penalties and spot-check results, and its credit commitments (public by nature).
+ */
 export async function getPublicEntityProfile(
   ctx: ServiceContext,
   creditCode: string,
@@ -122,10 +134,14 @@ export async function getPublicEntityProfile(
   const organizationNames = await organizationNamesById(publicCtx, [
     ...new Set(inspections.flatMap((row) => row.organizationIds)),
   ]);
+  const commitments = await listEntityCommitments(publicCtx, creditCode);
+  const decisions = await selectLicensingDecisions(publicCtx, creditCode, { publicOn: today });
   return {
     ...presentPublicEntity(entity),
     licences: entity.licences,
     penalties,
     inspections: inspections.map((row) => presentPublicInspection(row, organizationNames)),
+    commitments: commitments.map(presentPublicCommitment),
+    permits: presentPermits(entity.licences, decisions),
   };
 }

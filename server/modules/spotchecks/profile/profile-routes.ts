@@ -12,7 +12,7 @@ import { type App, errors, errorShape, json, requireSignedIn, security } from '.
 import { getEntityProfile, getPublicEntityProfile, searchPublicEntities } from './entity-profile-service';
 
 /** The credit code of the path, upper-cased and checked (GB 32100): a malformed one is a 400 naming `creditCode`. */
-const creditCodeParams = z.object({
+export const creditCodeParams = z.object({
   creditCode: z
     .string({ message: '请提供统一社会信用代码' })
     .trim()
