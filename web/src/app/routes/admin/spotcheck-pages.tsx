@@ -31,10 +31,23 @@ export function EntitiesPage() {
   return <EntitiesView canImport={hasAnyRole(me.data, entityKeepers)} />;
 }
 
+/** Who records credit commitments (mirrors the server's commitmentKeeperRoles; the server decides anyway). */
+const commitmentKeepers: Role[] = ['officer', 'agencyHead', 'liaison'];
+
 /** 涉企信息归集: one entity's profile, by its 统一社会信用代码. */
 export function EntityProfilePage() {
   const { creditCode = '' } = useParams();
-  return <EntityProfileView key={creditCode} creditCode={creditCode} />;
+  const me = useMe();
+  const tree = useOrganizationTree();
+  return (
+    <EntityProfileView
+      key={creditCode}
+      creditCode={creditCode}
+      canRecordCommitments={me.data ? hasAnyRole(me.data, commitmentKeepers) : false}
+      organizationTree={tree.data?.roots ?? []}
+      defaultOrganizationId={me.data?.activeOrganization?.id}
+    />
+  );
 }
 
 /** Who records and ends recusals (mirrors the server's recusalKeeperRoles); an officer declares his own. */

@@ -16,11 +16,13 @@ import {
 } from 'antd';
 import { Link } from 'react-router-dom';
 import type { EntityCaseView, EntityInspectionView, RiskGrade } from '../../../../../contracts/spotchecks';
+import type { TreeOption } from '../../../components/organization-tree-select';
 import { PageHeader } from '../../../components/page-header';
 import { casePath, paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useEntityProfile } from '../api/get-entity-profile';
+import { CommitmentSection, PermitSection } from './commitment-sections';
 
 const gradeColors: Record<RiskGrade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -43,8 +45,25 @@ const printStyle = `
 
 const dash = (value: string | null | undefined) => (value ? value : '—');
 
-/** 涉企信息归集: one entity's directory data, every department's inspections, its cases and penalties, printable. */
-export function EntityProfileView({ creditCode }: { creditCode: string }) {
+interface EntityProfileViewProps {
+  creditCode: string;
+  /** shows 登记承诺 and the 履约/违诺 actions (mirrors the server's roles; the server decides) */
+  canRecordCommitments?: boolean;
+  /** the departments a commitment may be recorded for */
+  organizationTree?: TreeOption[];
+  defaultOrganizationId?: string | undefined;
+}
+
+/**
+ * 涉企信息归集: one entity's directory data, permits, credit commitments, every department's
+ * inspections, its cases and penalties, printable.
+ */
+export function EntityProfileView({
+  creditCode,
+  canRecordCommitments = false,
+  organizationTree = [],
+  defaultOrganizationId,
+}: EntityProfileViewProps) {
   const profile = useEntityProfile(creditCode);
   const breadcrumb = (
     <Breadcrumb
@@ -76,7 +95,7 @@ export function EntityProfileView({ creditCode }: { creditCode: string }) {
       </>
     );
   }
-  const { entity, counts, inspections, cases } = profile.data;
+  const { entity, counts, inspections, cases, commitments, permits } = profile.data;
   const grade = entity.riskGrade;
 
   return (
@@ -140,6 +159,16 @@ export function EntityProfileView({ creditCode }: { creditCode: string }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <PermitSection permits={permits} />
+
+      <CommitmentSection
+        creditCode={entity.creditCode}
+        commitments={commitments}
+        canRecord={canRecordCommitments}
+        organizationTree={organizationTree}
+        defaultOrganizationId={defaultOrganizationId}
+      />
 
       <Card title={`检查记录（${String(inspections.length)}）`} size="small" style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>

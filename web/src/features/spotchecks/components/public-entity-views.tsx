@@ -20,6 +20,7 @@ import { portalEnforcementPaths, portalEntityPaths } from '../../../config/paths
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { usePublicEntity, usePublicEntitySearch } from '../api/get-entity-profile';
+import { PermitSection, PublicCommitmentSection } from './commitment-sections';
 
 const pageSize = 10;
 
@@ -119,7 +120,10 @@ export function PublicEntitySearchView({
   );
 }
 
-/** One enterprise's public information: registration data, published penalties and spot-check results. */
+/**
+ * One enterprise's public information: registration data, permits, credit commitments, published
+ * penalties and spot-check results.
+ */
 export function PublicEntityView({ creditCode }: { creditCode: string }) {
   const entity = usePublicEntity(creditCode);
   if (entity.isLoading) {
@@ -163,6 +167,10 @@ export function PublicEntityView({ creditCode }: { creditCode: string }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <PermitSection permits={data.permits} bordered />
+
+      <PublicCommitmentSection commitments={data.commitments} />
 
       <Card title={`行政处罚信息（${String(data.penalties.length)}）`} style={{ marginBottom: 16 }}>
         <List<PublicDecision>
