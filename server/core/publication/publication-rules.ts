@@ -16,7 +16,12 @@ export const publicationFieldLabels: Record<PublicationField, string> = {
   marketSupervision: '市场监督管理',
 };
 
-export const publishedDecisionKinds = ['penalty', 'licensing', 'otherEnforcement', 'spotCheckResult'] as const;
+export const publishedDecisionKinds = [
+  'penalty',
+  'licensing',
+  'otherEnforcement',
+  'spotCheckResult',
+] as const;
 export type PublishedDecisionKind = (typeof publishedDecisionKinds)[number];
 
 export interface PublicationPeriod {
