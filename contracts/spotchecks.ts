@@ -350,6 +350,8 @@ export interface SpotCheckPlanView {
   title: string;
   year: number;
   organizationId: string;
+  /** every department of the plan, the lead first, in the order of organizationNames */
+  organizationIds: string[];
   organizationNames: string[];
   isJoint: boolean;
   trigger: SpotCheckTrigger;

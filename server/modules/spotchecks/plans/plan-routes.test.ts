@@ -175,6 +175,7 @@ describe.each(testDatabaseKinds())('spot-check plans and tasks on %s', (database
     expect(created.status, created.text).toBe(201);
     planId = created.body.plan.id;
     expect(created.body.plan.planNumber).toBe('示市监抽〔2026〕1号');
+    expect(created.body.plan.organizationIds).toEqual([fixture.marketId]);
     expect(created.body.plan.state).toBe('draft');
     expect(created.body.nextActions.map((action) => action.name)).toEqual(['commit', 'cancel']);
 

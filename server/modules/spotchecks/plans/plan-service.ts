@@ -510,6 +510,7 @@ function presentPlan(row: SpotCheckPlanRow, names: Map<string, string>): SpotChe
     title: row.title,
     year: row.year,
     organizationId: row.organizationId,
+    organizationIds: row.organizationIds,
     organizationNames: row.organizationIds.map((id) => names.get(id) ?? id),
     isJoint: row.organizationIds.length > 1,
     trigger: row.trigger as SpotCheckTrigger,

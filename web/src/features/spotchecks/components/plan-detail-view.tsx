@@ -51,7 +51,7 @@ function parameterItems(plan: Plan) {
     filter.licences.length > 0 ? `持有 ${filter.licences.join('、')}` : null,
   ].filter(Boolean);
   const departmentName = (organizationId: string) =>
-    organizationId === plan.organizationId ? (plan.organizationNames[0] ?? '牵头部门') : '联合部门';
+    plan.organizationNames[plan.organizationIds.indexOf(organizationId)] ?? '联合部门';
   return [
     { key: 'number', label: '计划编号', children: plan.planNumber },
     { key: 'state', label: '状态', children: <PlanStateTag state={plan.state} label={plan.stateLabel} /> },
