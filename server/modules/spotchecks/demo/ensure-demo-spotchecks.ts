@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SpotCheckResult } from '../../../../contracts/spotchecks';
+import { riskGrades, type CreatePlanInput, type SpotCheckResult } from '../../../../contracts/spotchecks';
 import { createUser } from '../../../core/access/account-service';
 import { findUserByUsername } from '../../../core/access/account-repository';
 import { loadActor } from '../../../core/access/load-actor';
@@ -135,27 +135,36 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
     licences: [],
   };
   const counts = { plans: 0, tasks: 0, completed: 0, published: 0, cases: 0 };
+  /** drafts a routine plan of the market bureau on `day`, ratios A–D in percent */
+  const draft = (
+    day: string,
+    plan: Pick<CreatePlanInput, 'title' | 'itemIds' | 'populationFilter' | 'periodEnd'> &
+      Partial<Pick<CreatePlanInput, 'organizationIds' | 'periodStart'>>,
+    ratios: [number, number, number, number],
+  ) =>
+    on(day, 9, head, (ctx) =>
+      createPlan(ctx, {
+        organizationIds: [market.id],
+        trigger: 'routine',
+        inspectorsPerTask: 2,
+        maxTasksPerInspector: 30,
+        periodStart: day,
+        ...plan,
+        strata: riskGrades.map((riskGrade, index) => ({ riskGrade, ratioPercent: ratios[index] ?? 0 })),
+      }),
+    );
 
   // ── 1. A routine plan drawn about five months ago and finished ─────────────
   const firstDay = workday(addDays(today, -150));
-  const first = await on(firstDay, 9, head, (ctx) =>
-    createPlan(ctx, {
+  const first = await draft(
+    firstDay,
+    {
       title: `${firstDay.slice(0, 4)}年食品生产经营者“双随机、一公开”抽查（第一批）`,
-      organizationIds: [market.id],
       itemIds: marketItems,
-      trigger: 'routine',
       populationFilter: foodFilter,
-      strata: [
-        { riskGrade: 'A', ratioPercent: 0.5 },
-        { riskGrade: 'B', ratioPercent: 1 },
-        { riskGrade: 'C', ratioPercent: 5 },
-        { riskGrade: 'D', ratioPercent: 10 },
-      ],
-      inspectorsPerTask: 2,
-      maxTasksPerInspector: 30,
-      periodStart: firstDay,
       periodEnd: addDays(firstDay, 90),
-    }),
+    },
+    [0.5, 1, 5, 10],
   );
   await on(firstDay, 10, head, (ctx) => commitPlan(ctx, first.id));
   const firstDraw = workday(addDays(firstDay, 1));
@@ -243,24 +252,15 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
 
   // ── 2. A routine plan drawn three weeks ago, under way ─────────────────────
   const secondDay = workday(addDays(today, -25));
-  const second = await on(secondDay, 9, head, (ctx) =>
-    createPlan(ctx, {
+  const second = await draft(
+    secondDay,
+    {
       title: `${secondDay.slice(0, 4)}年食品生产经营者“双随机、一公开”抽查（第二批）`,
-      organizationIds: [market.id],
       itemIds: marketItems,
-      trigger: 'routine',
       populationFilter: foodFilter,
-      strata: [
-        { riskGrade: 'A', ratioPercent: 0.5 },
-        { riskGrade: 'B', ratioPercent: 1 },
-        { riskGrade: 'C', ratioPercent: 6 },
-        { riskGrade: 'D', ratioPercent: 12 },
-      ],
-      inspectorsPerTask: 2,
-      maxTasksPerInspector: 30,
-      periodStart: secondDay,
       periodEnd: addDays(today, 45),
-    }),
+    },
+    [0.5, 1, 6, 12],
   );
   await on(secondDay, 10, head, (ctx) => commitPlan(ctx, second.id));
   const secondDraw = workday(addDays(secondDay, 2));
@@ -309,52 +309,35 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
 
   // ── 3. A joint plan committed two days ago, its draw still to come ─────────
   const jointDay = workday(addDays(today, -2));
-  const joint = await on(jointDay, 9, head, (ctx) =>
-    createPlan(ctx, {
+  const joint = await draft(
+    jointDay,
+    {
       title: '危险化学品经营单位部门联合“双随机”抽查',
       organizationIds: [market.id, environment.id],
       itemIds: [marketItems[0] as string, ...environmentItems],
-      trigger: 'routine',
       populationFilter: {
         jurisdictionCodes: cityDistricts,
         industries: [],
         licences: ['危险化学品经营许可证'],
       },
-      strata: [
-        { riskGrade: 'A', ratioPercent: 10 },
-        { riskGrade: 'B', ratioPercent: 15 },
-        { riskGrade: 'C', ratioPercent: 30 },
-        { riskGrade: 'D', ratioPercent: 50 },
-      ],
-      inspectorsPerTask: 2,
-      maxTasksPerInspector: 30,
-      periodStart: jointDay,
       periodEnd: addDays(today, 60),
-    }),
+    },
+    [10, 15, 30, 50],
   );
   await on(jointDay, 11, head, (ctx) => commitPlan(ctx, joint.id));
   counts.plans += 1;
 
   // ── 4. A plan cancelled after its commitment (the commitment stays public) ──
   const cancelledDay = workday(addDays(today, -60));
-  const cancelled = await on(cancelledDay, 9, head, (ctx) =>
-    createPlan(ctx, {
+  const cancelled = await draft(
+    cancelledDay,
+    {
       title: '医疗器械经营企业“双随机”抽查',
-      organizationIds: [market.id],
       itemIds: marketItems.slice(0, 1),
-      trigger: 'routine',
       populationFilter: { jurisdictionCodes: cityDistricts, industries: ['医疗器械经营'], licences: [] },
-      strata: [
-        { riskGrade: 'A', ratioPercent: 5 },
-        { riskGrade: 'B', ratioPercent: 10 },
-        { riskGrade: 'C', ratioPercent: 20 },
-        { riskGrade: 'D', ratioPercent: 30 },
-      ],
-      inspectorsPerTask: 2,
-      maxTasksPerInspector: 30,
-      periodStart: cancelledDay,
       periodEnd: addDays(cancelledDay, 60),
-    }),
+    },
+    [5, 10, 20, 30],
   );
   await on(cancelledDay, 10, head, (ctx) => commitPlan(ctx, cancelled.id));
   await on(workday(addDays(cancelledDay, 1)), 9, head, (ctx) =>
@@ -365,24 +348,16 @@ export async function ensureDemoSpotChecks(deps: Deps): Promise<string[]> {
   counts.plans += 1;
 
   // ── 5. A draft for next month ──────────────────────────────────────────────
-  await on(today, 9, head, (ctx) =>
-    createPlan(ctx, {
+  await draft(
+    today,
+    {
       title: '药品零售企业“双随机、一公开”抽查',
-      organizationIds: [market.id],
       itemIds: marketItems.slice(0, 2),
-      trigger: 'routine',
       populationFilter: { jurisdictionCodes: cityDistricts, industries: ['药品零售业'], licences: [] },
-      strata: [
-        { riskGrade: 'A', ratioPercent: 3 },
-        { riskGrade: 'B', ratioPercent: 5 },
-        { riskGrade: 'C', ratioPercent: 10 },
-        { riskGrade: 'D', ratioPercent: 20 },
-      ],
-      inspectorsPerTask: 2,
-      maxTasksPerInspector: 30,
       periodStart: addDays(today, 14),
       periodEnd: addDays(today, 75),
-    }),
+    },
+    [3, 5, 10, 20],
   );
   counts.plans += 1;
 
