@@ -26,7 +26,7 @@ import {
 } from '../api/public-spotcheck-plans';
 import { portalSpotcheckPaths } from '../spotcheck-portal-paths';
 import { DrawFairnessCard } from './draw-fairness-card';
-import { HashText } from './hash-text';
+import { HashText } from '../../../components/hash-text';
 import { DepartmentNames, PlanStateTag } from './plan-state-tag';
 
 const breadcrumb = (current: string) => (

@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { usePublicPlans } from '../api/public-spotcheck-plans';
 import { portalSpotcheckPaths } from '../spotcheck-portal-paths';
-import { HashText } from './hash-text';
+import { HashText } from '../../../components/hash-text';
 import { DepartmentNames, PlanStateTag } from './plan-state-tag';
 
 const pageSize = 10;

@@ -8,7 +8,7 @@ import { portalEnforcementPaths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { useVerifyDrawRecord } from '../api/public-spotcheck-plans';
 import { portalSpotcheckPaths } from '../spotcheck-portal-paths';
-import { HashText } from './hash-text';
+import { HashText } from '../../../components/hash-text';
 
 /** The largest file read in the browser; the server takes records of about 500,000 entities. */
 const maxFileBytes = 64 * 1024 * 1024;

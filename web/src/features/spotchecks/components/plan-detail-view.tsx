@@ -30,16 +30,10 @@ import { notify } from '../../../lib/notify';
 import { downloadDrawRecord, usePlan, usePlanAction, type PlanAction } from '../api/plans';
 import { useTasks, type TaskListParams } from '../api/tasks';
 import { planPaths } from '../plan-paths';
+import { HashText } from '../../../components/hash-text';
 import { StepHistory } from './plan-history';
 import { PlanDepartments } from './plans-view';
-import {
-  HashText,
-  PlanStateTag,
-  PublicationStatus,
-  ResultText,
-  RiskGradeTag,
-  TaskStateTag,
-} from './spotcheck-tags';
+import { PlanStateTag, PublicationStatus, ResultText, RiskGradeTag, TaskStateTag } from './spotcheck-tags';
 
 type Plan = SpotCheckPlanDetail['plan'];
 

@@ -3,7 +3,7 @@ import { Tooltip, Typography } from 'antd';
 const mono = { fontFamily: 'SFMono-Regular, Consolas, "Liberation Mono", Menlo, monospace' };
 
 /**
- * A SHA-256 value (64 hex characters): shortened to its first and last 8 in lists, whole on the
+ * A SHA-256 value (64 hex characters), console and portal alike: shortened to its first and last 8 in lists, whole on the
  * plan's page; either way the copy button copies the whole value.
  */
 export function HashText({ value, isShort = false }: { value: string | null; isShort?: boolean }) {
