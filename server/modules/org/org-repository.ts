@@ -585,6 +585,21 @@ export async function selectCertifiedOfficersUnder(
   }));
 }
 
+/** Organization names by id (any scope: names are not confidential), for labels in lists and documents. */
+export async function organizationNamesById(
+  executor: Executor,
+  tenantCode: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await executor
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.tenantCode, tenantCode), inArray(organizations.id, unique)));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function insertCertificate(
   executor: Executor,
   row: typeof enforcementCertificates.$inferInsert,

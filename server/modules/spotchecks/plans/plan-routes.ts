@@ -1,4 +1,7 @@
+import type { ReadStream } from 'node:fs';
+import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { contentDisposition } from '../../../core/files/file-routes';
 import { z } from 'zod';
 import { pagination, uuidField } from '../../../../contracts/fields';
 import {
@@ -157,12 +160,12 @@ export async function registerPlanRoutes(app: App, deps: Deps): Promise<void> {
         },
       },
       async (request, reply) => {
-        const { planNumber, json: body } = await readDrawRecord(
+        const { planNumber, stream } = await readDrawRecord(
           readContext(deps, request.actor),
           request.params.id,
           false,
         );
-        return sendRecord(reply, planNumber, body);
+        return sendRecord(reply, planNumber, stream);
       },
     );
 
@@ -296,12 +299,8 @@ export async function registerPlanRoutes(app: App, deps: Deps): Promise<void> {
       '/api/public/spotchecks/plans/:id/record',
       { schema: { tags, summary: '下载抽取记录（JSON）', params: planParams } },
       async (request, reply) => {
-        const { planNumber, json: body } = await readDrawRecord(
-          readContext(deps, null),
-          request.params.id,
-          true,
-        );
-        return sendRecord(reply, planNumber, body);
+        const { planNumber, stream } = await readDrawRecord(readContext(deps, null), request.params.id, true);
+        return sendRecord(reply, planNumber, stream);
       },
     );
     scope.post(
@@ -323,10 +322,9 @@ export async function registerPlanRoutes(app: App, deps: Deps): Promise<void> {
   });
 }
 
-function sendRecord(reply: import('fastify').FastifyReply, planNumber: string, body: Buffer) {
-  const fileName = encodeURIComponent(`抽取记录-${planNumber}.json`);
+function sendRecord(reply: FastifyReply, planNumber: string, stream: ReadStream) {
   return reply
     .header('content-type', 'application/json; charset=utf-8')
-    .header('content-disposition', `attachment; filename="draw-record.json"; filename*=UTF-8''${fileName}`)
-    .send(body);
+    .header('content-disposition', contentDisposition(`抽取记录-${planNumber}.json`))
+    .send(stream);
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../../contracts/roles';
@@ -32,6 +33,7 @@ import { listSteps } from '../../../core/procedures/procedure-repository';
 import { presentStep } from '../../../core/procedures/procedure-presenters';
 import { nextActionsFor, perform, startProcedure, todayOf } from '../../../core/procedures/procedure-service';
 import { bodyDocumentCode } from '../../enforcement/enforcement-rules';
+import { organizationNamesById } from '../../org/org-repository';
 import { organizations } from '../../org/org-tables';
 import { listPowerItemsOfKind } from '../../powers/power-service';
 import {
@@ -91,6 +93,10 @@ async function departmentsByIds(ctx: ServiceContext, ids: readonly string[]): Pr
     return row ? [row] : [];
   });
 }
+
+/** A draw refusal names departments by id (the algorithm knows no names); a clerk reads names. */
+const withDepartmentNames = (message: string, departments: readonly Department[]) =>
+  departments.reduce((text, department) => text.replaceAll(department.id, department.name), message);
 
 /** Plans the actor may see: the lead department in scope, or one of the joint departments. */
 function planScope(ctx: ServiceContext): SQL {
@@ -287,7 +293,10 @@ export async function commitPlan(ctx: ServiceContext, id: string): Promise<SpotC
       runDraw(input, Buffer.alloc(32));
     } catch (error) {
       if (error instanceof DrawError)
-        throw invalid('inspectorsPerTask', `检查人员不足，无法派齐每组人员：${error.message}`);
+        throw invalid(
+          'inspectorsPerTask',
+          `检查人员不足，无法派齐每组人员：${withDepartmentNames(error.message, departments)}`,
+        );
       throw error;
     }
   }
@@ -361,7 +370,13 @@ export async function drawPlan(ctx: ServiceContext, id: string, raw: unknown): P
   try {
     record = recordDraw(input, secret, externalEntropy);
   } catch (error) {
-    if (error instanceof DrawError) throw new AppError('TRANSITION_FORBIDDEN', `无法抽取：${error.message}`);
+    if (error instanceof DrawError) {
+      const departments = await departmentsByIds(ctx, plan.organizationIds);
+      throw new AppError(
+        'TRANSITION_FORBIDDEN',
+        `无法抽取：${withDepartmentNames(error.message, departments)}`,
+      );
+    }
     throw error;
   }
   const recordSha256 = await storeJson(ctx, record);
@@ -493,16 +508,6 @@ export async function noteTaskCompleted(ctx: ServiceContext, planId: string): Pr
 
 // ── Reads ────────────────────────────────────────────────────────────────────
 
-async function organizationNames(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await ctx.tx
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(and(eq(organizations.tenantCode, ctx.tenantCode), inArray(organizations.id, unique)));
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
 function presentPlan(row: SpotCheckPlanRow, names: Map<string, string>): SpotCheckPlanView {
   return {
     id: row.id,
@@ -557,8 +562,9 @@ export async function listPlans(ctx: ServiceContext, query: PlanListParams) {
     .orderBy(desc(spotCheckPlans.createdAt), asc(spotCheckPlans.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const names = await organizationNames(
-    ctx,
+  const names = await organizationNamesById(
+    ctx.tx,
+    ctx.tenantCode,
     rows.flatMap((row) => row.organizationIds),
   );
   return {
@@ -575,8 +581,9 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) 
 export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<SpotCheckPlanDetail> {
   requireRole(ctx, planReaderRoles);
   const row = await findPlan(ctx, id);
-  const names = await organizationNames(ctx, row.organizationIds);
-  const [lead] = await departmentsByIds(ctx, [row.organizationId]);
+  const departments = await departmentsByIds(ctx, row.organizationIds);
+  const names = new Map(departments.map((department) => [department.id, department.name]));
+  const lead = departments.find((department) => department.id === row.organizationId);
   const definition = getProcedure(spotCheckPlanProcedureKey);
   const steps = await listSteps({ ...ctx, actor: null }, row.instanceId);
   return {
@@ -618,7 +625,7 @@ export async function readDrawRecord(
   ctx: ServiceContext,
   id: string,
   publicOnly: boolean,
-): Promise<{ planNumber: string; json: Buffer }> {
+): Promise<{ planNumber: string; stream: ReadStream }> {
   const [row] = await ctx.tx
     .select()
     .from(spotCheckPlans)
@@ -632,7 +639,5 @@ export async function readDrawRecord(
   if (!row?.recordSha256) throw notFound('抽取记录');
   const stream = await readBlob(ctx.config.dataDir, row.recordSha256);
   if (!stream) throw new AppError('INTERNAL', '抽取记录文件缺失，请联系系统管理员');
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return { planNumber: row.planNumber, json: Buffer.concat(chunks) };
+  return { planNumber: row.planNumber, stream };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, count } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, count } from 'drizzle-orm';
 import {
   spotCheckPlanStateLabels,
   spotCheckTriggerLabels,
@@ -9,7 +9,7 @@ import {
 } from '../../../../contracts/spotchecks';
 import type { ServiceContext } from '../../../core/context';
 import { notFound } from '../../../core/errors';
-import { organizations } from '../../org/org-tables';
+import { organizationNamesById } from '../../org/org-repository';
 import { verifyDrawRecord } from '../draw/verify-draw';
 import { spotCheckPlans, type SpotCheckPlanRow } from '../spotcheck-tables';
 
@@ -48,15 +48,12 @@ function present(row: SpotCheckPlanRow, names: Map<string, string>): PublicSpotC
   };
 }
 
-async function namesOf(ctx: ServiceContext, rows: readonly SpotCheckPlanRow[]) {
-  const ids = [...new Set(rows.flatMap((row) => row.organizationIds))];
-  if (ids.length === 0) return new Map<string, string>();
-  const found = await ctx.tx
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(and(eq(organizations.tenantCode, ctx.tenantCode), inArray(organizations.id, ids)));
-  return new Map(found.map((row) => [row.id, row.name]));
-}
+const namesOf = (ctx: ServiceContext, rows: readonly SpotCheckPlanRow[]) =>
+  organizationNamesById(
+    ctx.tx,
+    ctx.tenantCode,
+    rows.flatMap((row) => row.organizationIds),
+  );
 
 export async function listPublicPlans(ctx: ServiceContext, query: { page: number; pageSize: number }) {
   const [total] = await ctx.tx.select({ n: count() }).from(spotCheckPlans).where(publicPlan(ctx));

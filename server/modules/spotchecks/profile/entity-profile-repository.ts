@@ -217,16 +217,6 @@ export interface CasePublicationRow {
   publicUntil: string | null;
 }
 
-/** Organization names by id. */
-export async function organizationNamesById(ctx: ServiceContext, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await ctx.tx
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(and(eq(organizations.tenantCode, ctx.tenantCode), inArray(organizations.id, [...ids])));
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
 // ── Portal: public today only ────────────────────────────────────────────────
 
 /**

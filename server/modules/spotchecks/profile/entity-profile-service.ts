@@ -10,6 +10,7 @@ import { isRootPath } from '../../../core/access/access-policy';
 import { requireRole } from '../../../core/access/authorize';
 import { civilDate } from '../../../core/clock';
 import type { ServiceContext } from '../../../core/context';
+import { organizationNamesById } from '../../org/org-repository';
 import { AppError } from '../../../core/errors';
 import { presentPublicDecision } from '../../../core/publication/publication-presenters';
 import { getPublicDecision } from '../../../core/publication/publication-service';
@@ -30,7 +31,6 @@ import {
   countInspectionsByCreditCode,
   findEntityByCreditCode,
   latestCasePublications,
-  organizationNamesById,
   searchDirectory,
   selectEntityCases,
   selectEntityTasks,
@@ -67,7 +67,7 @@ export async function getEntityProfile(ctx: ServiceContext, creditCode: string):
     ctx,
     cases.map((row) => row.id),
   );
-  const organizationNames = await organizationNamesById(ctx, [
+  const organizationNames = await organizationNamesById(ctx.tx, ctx.tenantCode, [
     ...new Set(tasks.flatMap((task) => task.organizationIds)),
   ]);
   const caseNumbers = new Map(cases.map((row) => [row.id, row.caseNumber]));
@@ -131,7 +131,7 @@ export async function getPublicEntityProfile(
     penalties.push(presentPublicDecision(await getPublicDecision(publicCtx, id)));
   }
   const inspections = await selectPublicInspections(publicCtx, creditCode, today);
-  const organizationNames = await organizationNamesById(publicCtx, [
+  const organizationNames = await organizationNamesById(publicCtx.tx, publicCtx.tenantCode, [
     ...new Set(inspections.flatMap((row) => row.organizationIds)),
   ]);
   const commitments = await listEntityCommitments(publicCtx, creditCode);

@@ -32,6 +32,7 @@ import { publications } from '../../../core/publication/publication-tables';
 import { createPublication } from '../../../core/publication/publication-service';
 import { enforcementCases } from '../../enforcement/enforcement-tables';
 import { openCase } from '../../enforcement/enforcement-service';
+import { organizationNamesById } from '../../org/org-repository';
 import { organizations, people } from '../../org/org-tables';
 import { escapeLike, noteTaskCompleted, planReaderRoles, taskSubjectType } from '../plans/plan-service';
 import { spotCheckTaskProcedureKey } from '../plans/spotcheck-procedures';
@@ -59,6 +60,7 @@ const taskColumns = {
   planTitle: spotCheckPlans.title,
   periodEnd: spotCheckPlans.periodEnd,
   items: spotCheckPlans.items,
+  planOrganizationIds: spotCheckPlans.organizationIds,
   caseNumber: enforcementCases.caseNumber,
   publicationStatus: publications.status,
   publicationDueOn: publications.dueOn,
@@ -336,19 +338,7 @@ export async function completeTask(ctx: ServiceContext, id: string, raw: Complet
     facts: { actorIsInspector: personId !== null && task.inspectorPersonIds.includes(personId) },
   });
   const today = todayOf(ctx);
-  const [plan] = await ctx.tx
-    .select({ organizationIds: spotCheckPlans.organizationIds })
-    .from(spotCheckPlans)
-    .where(and(eq(spotCheckPlans.tenantCode, ctx.tenantCode), eq(spotCheckPlans.id, task.planId)));
-  const departmentNames = await ctx.tx
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.tenantCode, ctx.tenantCode),
-        inArray(organizations.id, plan?.organizationIds ?? [task.organizationId]),
-      ),
-    );
+  const departmentNames = await organizationNamesById(ctx.tx, ctx.tenantCode, joined.planOrganizationIds);
   const publication = await createPublication(ctx, {
     subjectType: taskSubjectType,
     subjectId: task.id,
@@ -361,7 +351,7 @@ export async function completeTask(ctx: ServiceContext, id: string, raw: Complet
       统一社会信用代码: task.creditCode,
       抽查计划: `${joined.planTitle}（${joined.planNumber}）`,
       抽查类型: task.isJoint ? '部门联合双随机抽查' : '双随机抽查',
-      检查部门: departmentNames.map((row) => row.name).join('、'),
+      检查部门: joined.planOrganizationIds.map((id) => departmentNames.get(id) ?? '').join('、'),
       抽查事项: joined.items.map((item) => item.name).join('；'),
       检查日期: task.inspectedOn ?? today,
       检查结果: resultLabel,
@@ -414,9 +404,8 @@ export async function openTaskCase(
         sql`${organizations.path} LIKE ${`${joined.organizationPath}%`}`,
       ),
     );
-  const officerPersonIds = task.inspectorPersonIds.filter((person) =>
-    leadPeople.some((row) => row.id === person),
-  );
+  const ofLead = new Set(leadPeople.map((row) => row.id));
+  const officerPersonIds = task.inspectorPersonIds.filter((person) => ofLead.has(person));
   const opened = await openCase(ctx, {
     organizationId: task.organizationId,
     procedure: 'ordinary',
